@@ -1,0 +1,4 @@
+export * from './keyring';
+export * from './sealer';
+export * from './tokens';
+export * from './passwords';

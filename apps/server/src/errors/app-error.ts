@@ -1,0 +1,23 @@
+import { errorStatus, type ErrorCode } from '@chatstudio/contract';
+
+/**
+ * The one error type with a wire meaning. `message` must be safe to show a client: no keys, no SQL,
+ * no upstream bodies. `details` are extra fields merged into the error body (e.g. `provider`).
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: ErrorCode, message: string, options?: { details?: Record<string, unknown>; cause?: unknown }) {
+    super(message, { cause: options?.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorStatus[code];
+    this.details = options?.details;
+  }
+}
+
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+export const badRequest = (message: string, details?: Record<string, unknown>) =>
+  new AppError('bad_request', message, details ? { details } : undefined);

@@ -1,0 +1,100 @@
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { randomSecret } from '../crypto';
+import { AppError } from '../errors/app-error';
+import type { AuthService } from '../services/auth.service';
+import type { HealthService } from '../services/health.service';
+import type { TokenService } from '../services/token.service';
+import { registerAuthentication } from './authenticate';
+import { errorBody, handleError } from './error-handler';
+import { authRoutes } from './routes/auth.routes';
+import { healthRoutes } from './routes/health.routes';
+import { meRoutes } from './routes/me.routes';
+import { tokenRoutes } from './routes/token.routes';
+import './types';
+
+export interface AppServices {
+  auth: AuthService;
+  tokens: TokenService;
+  health: HealthService;
+}
+
+export interface HttpOptions {
+  logger: FastifyBaseLogger;
+  bodyLimitBytes: number;
+  secureCookies: boolean;
+  sessionTtlMs: number;
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: string;
+}
+
+const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Builds the HTTP app: one error mapping, request ids, auth, and one routes file per resource. */
+export function createHttpApp(
+  services: AppServices,
+  options: HttpOptions,
+): { app: FastifyInstance; routes: RouteEntry[] } {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    disableRequestLogging: true,
+    bodyLimit: options.bodyLimitBytes,
+    trustProxy: false,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomSecret('', 9);
+    },
+  });
+  const routes: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: route.url, access: route.config?.access ?? 'user' });
+    }
+  });
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: request.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+
+  void app.register(cookie);
+  registerAuthentication(app, services.auth);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) => {
+    void reply
+      .status(404)
+      .send(errorBody(new AppError('not_found', `no route for ${request.method} ${request.url.split('?')[0] ?? ''}`)));
+  });
+
+  healthRoutes(app, services.health);
+  authRoutes(app, services.auth, {
+    secure: options.secureCookies,
+    maxAgeSeconds: Math.floor(options.sessionTtlMs / 1000),
+  });
+  meRoutes(app, services.auth);
+  tokenRoutes(app, services.tokens);
+  app.get('/', { config: { access: 'public' } }, async (_request, reply) =>
+    reply
+      .type('text/html')
+      .send(
+        '<!doctype html><title>ChatStudio</title><p>ChatStudio API is up. See <a href="/api/health">/api/health</a>.</p>',
+      ),
+  );
+  return { app, routes };
+}

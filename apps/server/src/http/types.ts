@@ -1,0 +1,20 @@
+import type { Principal } from '../services/principal';
+
+/**
+ * Who may call a route. Every route declares one; the authorization matrix test reads them.
+ * - `public`: anyone;
+ * - `authenticated`: any signed-in user, even one who must still change a one-time password;
+ * - `user`: a signed-in user who has no pending password change;
+ * - `instanceAdmin`: the instance administrator.
+ * Organisation roles are checked in services, against the organisation named in the route.
+ */
+export type Access = 'public' | 'authenticated' | 'user' | 'instanceAdmin';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    principal: Principal | undefined;
+  }
+}
