@@ -22,6 +22,34 @@ import { TokenService } from './services/token.service';
 import { AccountService } from './services/account.service';
 import { KeyRotationService } from './services/key-rotation.service';
 import { CredentialRepository } from './repositories/credential.repository';
+import { ModelCacheRepository } from './repositories/model-cache.repository';
+import { PolicyRepository } from './repositories/policy.repository';
+import { createProviderRegistry } from './providers/registry';
+import { createUpstreamFetch } from './providers/upstream-fetch';
+import { CredentialService } from './services/credential.service';
+import { ModelAccessService } from './services/model-access.service';
+import { ModelCatalogService } from './services/model-catalog.service';
+import { PolicyService } from './services/policy.service';
+import { ProviderService } from './services/provider.service';
+import { CalibrationRepository } from './repositories/calibration.repository';
+import { ConversationRepository } from './repositories/conversation.repository';
+import { UsageRepository } from './repositories/usage.repository';
+import { ActiveStreams } from './services/active-streams';
+import { CalibrationService } from './services/calibration.service';
+import { CallResolver } from './services/call-resolver';
+import { ChatService } from './services/chat.service';
+import { ConversationService } from './services/conversation.service';
+import { HistoryService } from './services/history.service';
+import { OneShotService } from './services/one-shot.service';
+import { TitleService } from './services/title.service';
+import { UsageService } from './services/usage.service';
+import { BudgetRepository } from './repositories/budget.repository';
+import { BudgetService } from './services/budget.service';
+import { GovernanceService } from './services/governance.service';
+import { MemoryInvalidationBus, RedisInvalidationBus } from './services/invalidation-bus';
+import { OrgAccess } from './services/org-access';
+import { OrgService } from './services/org.service';
+import { UsageReportService } from './services/usage-report.service';
 import type { FastifyInstance } from 'fastify';
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
@@ -34,6 +62,7 @@ export interface Server {
   keyring: Keyring;
   logger: Logger;
   audit: AuditService;
+  titles: TitleService;
   operator: { accounts: AccountService; rotation: KeyRotationService; orgs: OrgRepository };
   close(): Promise<void>;
 }
@@ -74,21 +103,72 @@ export async function createServer(config: Config, options: ServerOptions = {}):
 
   const users = new UserRepository(db.kysely);
   const orgs = new OrgRepository(db.kysely);
-  const audit = new AuditService(new AuditRepository(db.kysely, db.dialect));
+  const credentials = new CredentialRepository(db.kysely);
+  const calibrationRepository = new CalibrationRepository(db.kysely);
+  const conversationRepository = new ConversationRepository(db.kysely);
+  const usageRepository = new UsageRepository(db.kysely);
+  const auditRepository = new AuditRepository(db.kysely, db.dialect);
+  const setupRepository = new SetupRepository(db.kysely, db.dialect);
+  const bus = redis ? new RedisInvalidationBus(redis, `${config.redisPrefix}bus:`) : new MemoryInvalidationBus();
+
+  const audit = new AuditService(auditRepository);
   const limiter = redis ? new RedisRateLimiter(redis, `${config.redisPrefix}rl:`) : new MemoryRateLimiter();
   const auth = new AuthService(
     users,
     new SessionRepository(db.kysely),
     orgs,
     new ApiTokenRepository(db.kysely),
-    new SetupRepository(db.kysely, db.dialect),
+    setupRepository,
     limiter,
-    { sessionTtlMs: config.sessionTtlMs, login: config.login },
+    {
+      sessionTtlMs: config.sessionTtlMs,
+      login: config.login,
+    },
   );
-  const credentials = new CredentialRepository(db.kysely);
-  const accounts = new AccountService(users, new SetupRepository(db.kysely, db.dialect), auth, audit);
+  const accounts = new AccountService(users, setupRepository, auth, audit);
   const rotation = new KeyRotationService(credentials, keyring);
   const tokens = new TokenService(new ApiTokenRepository(db.kysely), audit);
+
+  const registry = createProviderRegistry({
+    fetch: createUpstreamFetch(config.upstream.connectTimeoutMs),
+    baseUrls: config.baseUrls,
+  });
+  const policies = new PolicyService(new PolicyRepository(db.kysely), bus);
+  const access = new ModelAccessService(registry, credentials, policies, keyring);
+  const catalog = new ModelCatalogService(access, new ModelCacheRepository(db.kysely), config.modelCacheTtlMs);
+  const credentialService = new CredentialService(registry, credentials, users, catalog, audit, keyring, policies);
+  const providers = new ProviderService(registry, credentials, credentialService, policies);
+  const resolver = new CallResolver(access, catalog, calibrationRepository, users);
+  const usage = new UsageService(usageRepository);
+  const budgets = new BudgetService(new BudgetRepository(db.kysely));
+  const oneShot = new OneShotService(resolver, usage, budgets, config.upstream);
+  const titles = new TitleService(oneShot, conversationRepository, logger);
+  const chat = new ChatService(
+    conversationRepository,
+    users,
+    resolver,
+    new HistoryService(conversationRepository, oneShot),
+    titles,
+    usage,
+    new ActiveStreams(),
+    budgets,
+    { maxMessageChars: config.maxMessageChars, keepAliveMs: config.keepAliveMs, stream: config.upstream },
+  );
+  const conversations = new ConversationService(conversationRepository);
+  const calibration = new CalibrationService(calibrationRepository, access, catalog, resolver, audit);
+  const orgAccess = new OrgAccess(orgs);
+  const orgService = new OrgService(orgs, users, accounts, orgAccess, policies, audit);
+  const governance = new GovernanceService(
+    orgAccess,
+    policies,
+    credentials,
+    credentialService,
+    calibration,
+    users,
+    auditRepository,
+    audit,
+  );
+  const usageReports = new UsageReportService(usageRepository, users, orgAccess);
   const health = new HealthService({
     version,
     dialect: db.dialect,
@@ -99,7 +179,20 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   });
 
   const { app, routes } = createHttpApp(
-    { auth, tokens, health },
+    {
+      auth,
+      tokens,
+      health,
+      providers,
+      credentials: credentialService,
+      catalog,
+      conversations,
+      chat,
+      calibration,
+      orgs: orgService,
+      governance,
+      usageReports,
+    },
     {
       logger,
       bodyLimitBytes: config.bodyLimitBytes,
@@ -114,9 +207,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     keyring,
     logger,
     audit,
+    titles,
     operator: { accounts, rotation, orgs },
     close: async () => {
       await app.close();
+      await titles.settle();
+      await bus.close();
       await db.close();
       redis?.disconnect();
     },

@@ -55,3 +55,11 @@ export interface TokenSummary {
   createdAt: string;
   lastUsedAt: string | null;
 }
+
+export const createOrgSchema = z.object({ name: z.string().trim().min(1).max(100) });
+export const addMemberSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1).max(100),
+  role: orgRoleSchema.default('member'),
+});
+export const changeRoleSchema = z.object({ role: orgRoleSchema });

@@ -70,3 +70,31 @@ export interface ModelListResponse {
   fetchedAt: string;
   stale: boolean;
 }
+
+/** `PUT /api/orgs/:org/policy` (spec §7). Budgets are monthly token counts; null removes one. */
+export const policySchema = z.object({
+  approvedProviders: z.array(providerIdSchema).nullable(),
+  allowPersonalKeys: z.boolean(),
+  allowedModels: z.partialRecord(providerIdSchema, z.array(z.string().trim().min(1).max(200)).max(500)).default({}),
+  monthlyTokenBudget: z
+    .number()
+    .int()
+    .positive('monthlyTokenBudget must be a positive number of tokens')
+    .nullable()
+    .optional(),
+  memberMonthlyTokenBudget: z
+    .number()
+    .int()
+    .positive('memberMonthlyTokenBudget must be a positive number of tokens')
+    .nullable()
+    .optional(),
+});
+export type PolicyInput = z.infer<typeof policySchema>;
+
+export interface PolicyView {
+  approvedProviders: ProviderId[] | null;
+  allowPersonalKeys: boolean;
+  allowedModels: Partial<Record<ProviderId, string[]>>;
+  monthlyTokenBudget: number | null;
+  memberMonthlyTokenBudget: number | null;
+}

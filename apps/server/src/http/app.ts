@@ -5,6 +5,19 @@ import { AppError } from '../errors/app-error';
 import type { AuthService } from '../services/auth.service';
 import type { HealthService } from '../services/health.service';
 import type { TokenService } from '../services/token.service';
+import type { CredentialService } from '../services/credential.service';
+import type { ModelCatalogService } from '../services/model-catalog.service';
+import type { ProviderService } from '../services/provider.service';
+import { providerRoutes } from './routes/provider.routes';
+import type { CalibrationService } from '../services/calibration.service';
+import type { ChatService } from '../services/chat.service';
+import type { ConversationService } from '../services/conversation.service';
+import { calibrationRoutes } from './routes/calibration.routes';
+import { conversationRoutes } from './routes/conversation.routes';
+import type { GovernanceService } from '../services/governance.service';
+import type { OrgService } from '../services/org.service';
+import type { UsageReportService } from '../services/usage-report.service';
+import { orgRoutes } from './routes/org.routes';
 import { registerAuthentication } from './authenticate';
 import { errorBody, handleError } from './error-handler';
 import { authRoutes } from './routes/auth.routes';
@@ -17,6 +30,15 @@ export interface AppServices {
   auth: AuthService;
   tokens: TokenService;
   health: HealthService;
+  providers: ProviderService;
+  credentials: CredentialService;
+  catalog: ModelCatalogService;
+  conversations: ConversationService;
+  chat: ChatService;
+  calibration: CalibrationService;
+  orgs: OrgService;
+  governance: GovernanceService;
+  usageReports: UsageReportService;
 }
 
 export interface HttpOptions {
@@ -89,6 +111,10 @@ export function createHttpApp(
   });
   meRoutes(app, services.auth);
   tokenRoutes(app, services.tokens);
+  providerRoutes(app, services);
+  calibrationRoutes(app, services.calibration);
+  conversationRoutes(app, services);
+  orgRoutes(app, services);
   app.get('/', { config: { access: 'public' } }, async (_request, reply) =>
     reply
       .type('text/html')

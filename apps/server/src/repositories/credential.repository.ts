@@ -97,4 +97,27 @@ export class CredentialRepository {
       .execute();
     return rows.map((row) => ({ masterKeyId: row.master_key_id, count: Number(row.count) }));
   }
+
+  /** Every credential an org's admins may see: the org's own and each member's personal keys. */
+  listForOrg(orgId: string): Promise<CredentialRow[]> {
+    return this.db
+      .selectFrom('credentials')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('scope', '=', 'org'), eb('owner_id', '=', orgId)]),
+          eb.and([
+            eb('scope', '=', 'user'),
+            eb('owner_id', 'in', eb.selectFrom('memberships').select('user_id').where('org_id', '=', orgId)),
+          ]),
+        ]),
+      )
+      .orderBy('provider')
+      .orderBy('created_at')
+      .execute();
+  }
+
+  findById(id: string): Promise<CredentialRow | undefined> {
+    return this.db.selectFrom('credentials').selectAll().where('id', '=', id).executeTakeFirst();
+  }
 }

@@ -52,4 +52,58 @@ export class OrgRepository {
   oldest(): Promise<OrgRow | undefined> {
     return this.db.selectFrom('orgs').selectAll().orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
   }
+
+  /** Members of one org with their account details, oldest first. */
+  async members(
+    orgId: string,
+  ): Promise<
+    { userId: string; email: string; name: string; role: Role; joinedAt: number; mustChangePassword: boolean }[]
+  > {
+    const rows = await this.db
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select([
+        'users.id',
+        'users.email',
+        'users.name',
+        'memberships.role',
+        'memberships.created_at',
+        'users.must_change_password',
+      ])
+      .where('memberships.org_id', '=', orgId)
+      .orderBy('memberships.created_at')
+      .orderBy('users.id')
+      .execute();
+    return rows.map((row) => ({
+      userId: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      joinedAt: row.created_at,
+      mustChangePassword: row.must_change_password === 1,
+    }));
+  }
+
+  async setRole(orgId: string, userId: string, role: Role): Promise<void> {
+    await this.db
+      .updateTable('memberships')
+      .set({ role })
+      .where('org_id', '=', orgId)
+      .where('user_id', '=', userId)
+      .execute();
+  }
+
+  async removeMember(orgId: string, userId: string): Promise<void> {
+    await this.db.deleteFrom('memberships').where('org_id', '=', orgId).where('user_id', '=', userId).execute();
+  }
+
+  async countOwners(orgId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('memberships')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('org_id', '=', orgId)
+      .where('role', '=', 'owner')
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
 }

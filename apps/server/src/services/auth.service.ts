@@ -137,6 +137,10 @@ export class AuthService {
     await this.sessions.setActiveOrg(principal.via.idHash, principal.userId, orgId);
   }
 
+  async setLastUsed(principal: Principal, provider: string, model: string): Promise<void> {
+    await this.users.updateLastUsed(principal.userId, provider, model, this.now());
+  }
+
   newUserRow(
     email: string,
     name: string,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { lastUsedSchema } from '@chatstudio/contract';
 import { z } from 'zod';
 import type { AuthService } from '../../services/auth.service';
 import { principalOf } from '../authenticate';
@@ -8,6 +9,13 @@ const activeOrgSchema = z.object({ orgId: z.string().min(1).max(100) });
 
 export function meRoutes(app: FastifyInstance, auth: AuthService): void {
   app.get('/api/me', { config: { access: 'authenticated' } }, async (request) => auth.me(principalOf(request)));
+
+  app.put('/api/me/last-used', { config: { access: 'user' } }, async (request) => {
+    const principal = principalOf(request);
+    const { provider, model } = parse(lastUsedSchema, request.body);
+    await auth.setLastUsed(principal, provider, model);
+    return auth.me(principal);
+  });
 
   app.put('/api/me/active-org', { config: { access: 'user' } }, async (request) => {
     const principal = principalOf(request);
