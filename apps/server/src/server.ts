@@ -192,6 +192,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       orgs: orgService,
       governance,
       usageReports,
+      orgAccess,
     },
     {
       logger,

@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { randomSecret } from '../crypto';
 import { AppError } from '../errors/app-error';
 import type { AuthService } from '../services/auth.service';
@@ -18,6 +18,7 @@ import type { GovernanceService } from '../services/governance.service';
 import type { OrgService } from '../services/org.service';
 import type { UsageReportService } from '../services/usage-report.service';
 import { orgRoutes } from './routes/org.routes';
+import type { OrgAccess } from '../services/org-access';
 import { registerAuthentication } from './authenticate';
 import { errorBody, handleError } from './error-handler';
 import { authRoutes } from './routes/auth.routes';
@@ -39,6 +40,7 @@ export interface AppServices {
   orgs: OrgService;
   governance: GovernanceService;
   usageReports: UsageReportService;
+  orgAccess: OrgAccess;
 }
 
 export interface HttpOptions {
@@ -63,7 +65,8 @@ export function createHttpApp(
 ): { app: FastifyInstance; routes: RouteEntry[] } {
   const app = Fastify({
     loggerInstance: options.logger,
-    disableRequestLogging: true,
+    // One line per request, written in onResponse below, instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimitBytes,
     trustProxy: false,
     requestIdHeader: false,
@@ -96,7 +99,7 @@ export function createHttpApp(
   });
 
   void app.register(cookie);
-  registerAuthentication(app, services.auth);
+  registerAuthentication(app, services.auth, services.orgAccess);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => {
     void reply

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { safeEqual } from '../crypto';
 import { AppError } from '../errors/app-error';
 import type { AuthService } from '../services/auth.service';
+import type { OrgAccess } from '../services/org-access';
 import type { Access } from './types';
 
 export const SESSION_COOKIE = 'chatstudio_session';
@@ -13,7 +14,7 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * CSRF rule: a cookie-authenticated write must echo the session's token in `X-CSRF-Token`.
  * Bearer-token callers need no CSRF token (browsers never attach it on their own).
  */
-export function registerAuthentication(app: FastifyInstance, auth: AuthService): void {
+export function registerAuthentication(app: FastifyInstance, auth: AuthService, orgAccess: OrgAccess): void {
   app.decorateRequest('principal', undefined);
   app.addHook('onRequest', async (request) => {
     // Unmatched routes fall through to the JSON 404 without asking who is calling.
@@ -40,6 +41,12 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService):
     }
     if (access === 'instanceAdmin' && !principal.isInstanceAdmin) {
       throw new AppError('forbidden', 'only the instance administrator can do this');
+    }
+    const orgRole = request.routeOptions.config.orgRole;
+    if (orgRole) {
+      // Checked before the body is read, so an outsider learns nothing from validation errors.
+      const orgId = (request.params as { org?: unknown }).org;
+      await orgAccess.require(principal, typeof orgId === 'string' ? orgId : '', orgRole);
     }
   });
 }

@@ -1,3 +1,4 @@
+import type { OrgRole } from '@chatstudio/contract';
 import type { Principal } from '../services/principal';
 
 /**
@@ -13,6 +14,8 @@ export type Access = 'public' | 'authenticated' | 'user' | 'instanceAdmin';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** For `/api/orgs/:org/…` routes: the least role in that org; outsiders get 404, lower roles 403. */
+    orgRole?: OrgRole;
   }
   interface FastifyRequest {
     principal: Principal | undefined;

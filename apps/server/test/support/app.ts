@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { loadConfig } from '../../src/config/config';
 import { generateMasterKeyEntry } from '../../src/crypto';
 import { createServer, type Server } from '../../src/server';
-import { leakedIn } from './canary';
+import { leakedIn, shownOnceSecrets } from './canary';
 import { TestClient } from './client';
 import { createPostgresDatabase, type TestDatabase } from './databases';
 
@@ -74,7 +74,9 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
       if (!options.reuse) rmSync(dataDir, { recursive: true, force: true });
       const leaks = [
         ...leakedIn(logs.join('')).map((secret) => `log output contains ${describe(secret)}`),
-        ...leakedIn(responses.join('\n')).map((secret) => `a response body contains ${describe(secret)}`),
+        ...leakedIn(responses.join('\n'), shownOnceSecrets()).map(
+          (secret) => `a response body contains ${describe(secret)}`,
+        ),
         ...leakedIn(stored + sqliteFiles.join('')).map((secret) => `the database contains ${describe(secret)}`),
       ];
       if (leaks.length > 0) throw new Error(`secret leak: ${leaks.join('; ')}`);

@@ -4,10 +4,17 @@
  * each one (spec §5: log redaction is enforced by a test).
  */
 const secrets = new Set<string>();
+/** Secrets the server legitimately shows once in a response (one-time passwords, new tokens). */
+const shownOnce = new Set<string>();
 
-export function canary<T extends string>(secret: T): T {
+export function canary<T extends string>(secret: T, options: { shownOnceInResponse?: boolean } = {}): T {
   secrets.add(secret);
+  if (options.shownOnceInResponse) shownOnce.add(secret);
   return secret;
+}
+
+export function shownOnceSecrets(): ReadonlySet<string> {
+  return shownOnce;
 }
 
 export function registeredSecrets(): string[] {

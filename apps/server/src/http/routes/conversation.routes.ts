@@ -30,8 +30,10 @@ export function conversationRoutes(
   );
 
   app.patch('/api/conversations/:id', { config: { access: 'user' } }, async (request) => {
-    const { title } = parse(updateConversationSchema, request.body);
-    return conversations.rename(principalOf(request), parse(idParams, request.params).id, title);
+    const principal = principalOf(request);
+    const { id } = parse(idParams, request.params);
+    await conversations.require(principal, id);
+    return conversations.rename(principal, id, parse(updateConversationSchema, request.body).title);
   });
 
   app.delete('/api/conversations/:id', { config: { access: 'user' } }, async (request, reply) => {
@@ -42,6 +44,8 @@ export function conversationRoutes(
   app.post('/api/conversations/:id/messages', { config: { access: 'user' } }, async (request, reply) => {
     const principal = principalOf(request);
     const { id } = parse(idParams, request.params);
+    // Ownership first: someone else's conversation is 404 whatever the body says.
+    await conversations.require(principal, id);
     const turn = await chat.prepare(principal, id, parse(sendMessageSchema, request.body));
     // From here on the response is a stream: errors become `error` events, not status codes.
     void reply.hijack();

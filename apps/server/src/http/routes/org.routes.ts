@@ -46,35 +46,52 @@ export function orgRoutes(
     orgs: await orgs.listMine(principalOf(request)),
   }));
 
-  app.get('/api/orgs/:org/members', { config: { access: 'user' } }, async (request) => ({
+  app.get('/api/orgs/:org/members', { config: { access: 'user', orgRole: 'admin' } }, async (request) => ({
     members: await orgs.members(principalOf(request), org(request.params)),
   }));
-  app.post('/api/orgs/:org/members', { config: { access: 'user' } }, async (request, reply) =>
+  app.post('/api/orgs/:org/members', { config: { access: 'user', orgRole: 'admin' } }, async (request, reply) =>
     reply
       .status(201)
       .send(await orgs.addMember(principalOf(request), org(request.params), parse(addMemberSchema, request.body))),
   );
-  app.patch('/api/orgs/:org/members/:userId', { config: { access: 'user' } }, async (request, reply) => {
-    const params = parse(memberParams, request.params);
-    await orgs.changeRole(principalOf(request), params.org, params.userId, parse(changeRoleSchema, request.body).role);
-    return reply.status(204).send();
-  });
-  app.delete('/api/orgs/:org/members/:userId', { config: { access: 'user' } }, async (request, reply) => {
-    const params = parse(memberParams, request.params);
-    await orgs.removeMember(principalOf(request), params.org, params.userId);
-    return reply.status(204).send();
-  });
+  app.patch(
+    '/api/orgs/:org/members/:userId',
+    { config: { access: 'user', orgRole: 'admin' } },
+    async (request, reply) => {
+      const params = parse(memberParams, request.params);
+      await orgs.changeRole(
+        principalOf(request),
+        params.org,
+        params.userId,
+        parse(changeRoleSchema, request.body).role,
+      );
+      return reply.status(204).send();
+    },
+  );
+  app.delete(
+    '/api/orgs/:org/members/:userId',
+    { config: { access: 'user', orgRole: 'admin' } },
+    async (request, reply) => {
+      const params = parse(memberParams, request.params);
+      await orgs.removeMember(principalOf(request), params.org, params.userId);
+      return reply.status(204).send();
+    },
+  );
 
-  app.get('/api/orgs/:org/connections', { config: { access: 'user' } }, async (request) => ({
+  app.get('/api/orgs/:org/connections', { config: { access: 'user', orgRole: 'admin' } }, async (request) => ({
     connections: await governance.connections(principalOf(request), org(request.params)),
   }));
-  app.delete('/api/orgs/:org/connections/:credentialId', { config: { access: 'user' } }, async (request, reply) => {
-    const params = parse(connectionParams, request.params);
-    await governance.revokeConnection(principalOf(request), params.org, params.credentialId);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/orgs/:org/connections/:credentialId',
+    { config: { access: 'user', orgRole: 'admin' } },
+    async (request, reply) => {
+      const params = parse(connectionParams, request.params);
+      await governance.revokeConnection(principalOf(request), params.org, params.credentialId);
+      return reply.status(204).send();
+    },
+  );
 
-  app.get('/api/orgs/:org/audit', { config: { access: 'user' } }, async (request) => {
+  app.get('/api/orgs/:org/audit', { config: { access: 'user', orgRole: 'admin' } }, async (request) => {
     const query = parse(auditQuery, request.query);
     return governance.auditEntries(principalOf(request), org(request.params), {
       action: query.action,
@@ -84,7 +101,7 @@ export function orgRoutes(
     });
   });
 
-  app.put('/api/orgs/:org/providers/:provider/key', { config: { access: 'user' } }, async (request) =>
+  app.put('/api/orgs/:org/providers/:provider/key', { config: { access: 'user', orgRole: 'admin' } }, async (request) =>
     governance.connectOrgKey(
       principalOf(request),
       org(request.params),
@@ -92,33 +109,41 @@ export function orgRoutes(
       parse(connectKeyRequestSchema, request.body),
     ),
   );
-  app.delete('/api/orgs/:org/providers/:provider/key', { config: { access: 'user' } }, async (request, reply) => {
-    await governance.removeOrgKey(principalOf(request), org(request.params), parseProvider(request.params));
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/orgs/:org/providers/:provider/key',
+    { config: { access: 'user', orgRole: 'admin' } },
+    async (request, reply) => {
+      await governance.removeOrgKey(principalOf(request), org(request.params), parseProvider(request.params));
+      return reply.status(204).send();
+    },
+  );
 
-  app.get('/api/orgs/:org/policy', { config: { access: 'user' } }, async (request) =>
+  app.get('/api/orgs/:org/policy', { config: { access: 'user', orgRole: 'member' } }, async (request) =>
     governance.policy(principalOf(request), org(request.params)),
   );
-  app.put('/api/orgs/:org/policy', { config: { access: 'user' } }, async (request) =>
+  app.put('/api/orgs/:org/policy', { config: { access: 'user', orgRole: 'admin' } }, async (request) =>
     governance.updatePolicy(principalOf(request), org(request.params), parse(policySchema, request.body)),
   );
 
-  app.put('/api/orgs/:org/providers/:provider/calibration/:task', { config: { access: 'user' } }, async (request) => {
-    const override = parse(calibrationOverrideSchema, request.body);
-    return {
-      override: await governance.saveOrgCalibration(
-        principalOf(request),
-        org(request.params),
-        parseProvider(request.params),
-        parseTask(request.params),
-        override,
-      ),
-    };
-  });
+  app.put(
+    '/api/orgs/:org/providers/:provider/calibration/:task',
+    { config: { access: 'user', orgRole: 'admin' } },
+    async (request) => {
+      const override = parse(calibrationOverrideSchema, request.body);
+      return {
+        override: await governance.saveOrgCalibration(
+          principalOf(request),
+          org(request.params),
+          parseProvider(request.params),
+          parseTask(request.params),
+          override,
+        ),
+      };
+    },
+  );
   app.delete(
     '/api/orgs/:org/providers/:provider/calibration/:task',
-    { config: { access: 'user' } },
+    { config: { access: 'user', orgRole: 'admin' } },
     async (request, reply) => {
       await governance.removeOrgCalibration(
         principalOf(request),
