@@ -50,6 +50,8 @@ import { MemoryInvalidationBus, RedisInvalidationBus } from './services/invalida
 import { OrgAccess } from './services/org-access';
 import { OrgService } from './services/org.service';
 import { UsageReportService } from './services/usage-report.service';
+import { GatewayService } from './services/gateway.service';
+import { Metrics } from './services/metrics';
 import type { FastifyInstance } from 'fastify';
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
@@ -139,7 +141,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const credentialService = new CredentialService(registry, credentials, users, catalog, audit, keyring, policies);
   const providers = new ProviderService(registry, credentials, credentialService, policies);
   const resolver = new CallResolver(access, catalog, calibrationRepository, users);
-  const usage = new UsageService(usageRepository);
+  const metrics = new Metrics();
+  const usage = new UsageService(usageRepository, metrics);
   const budgets = new BudgetService(new BudgetRepository(db.kysely));
   const oneShot = new OneShotService(resolver, usage, budgets, config.upstream);
   const titles = new TitleService(oneShot, conversationRepository, logger);
@@ -169,6 +172,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     audit,
   );
   const usageReports = new UsageReportService(usageRepository, users, orgAccess);
+  const gateway = new GatewayService(access, catalog, resolver, budgets, usage, config.upstream);
   const health = new HealthService({
     version,
     dialect: db.dialect,
@@ -193,8 +197,11 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       governance,
       usageReports,
       orgAccess,
+      gateway,
+      metrics,
     },
     {
+      metricsToken: config.metricsToken,
       logger,
       bodyLimitBytes: config.bodyLimitBytes,
       secureCookies: config.secureCookies,

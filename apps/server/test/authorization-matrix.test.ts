@@ -74,6 +74,9 @@ const matrix: Record<string, Record<Caller, Expect>> = {
   'PUT /api/orgs/:org/providers/:provider/calibration/:task': orgAdminOnly,
   'DELETE /api/orgs/:org/providers/:provider/calibration/:task': orgAdminOnly,
   'GET /api/usage': anyUser,
+  'GET /v1/models': anyUser,
+  'POST /v1/chat/completions': anyUser,
+  'GET /metrics': everyone,
 };
 
 /** The 404s that hide someone else's object, as opposed to "your request named nothing". */

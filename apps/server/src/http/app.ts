@@ -20,7 +20,12 @@ import type { UsageReportService } from '../services/usage-report.service';
 import { orgRoutes } from './routes/org.routes';
 import type { OrgAccess } from '../services/org-access';
 import { registerAuthentication } from './authenticate';
-import { errorBody, handleError } from './error-handler';
+import { errorBody, handleError, isGatewayPath } from './error-handler';
+import { openAiError } from './openai-format';
+import { gatewayRoutes } from './routes/gateway.routes';
+import type { GatewayService } from '../services/gateway.service';
+import type { Metrics } from '../services/metrics';
+import { metricsRoutes } from './routes/metrics.routes';
 import { authRoutes } from './routes/auth.routes';
 import { healthRoutes } from './routes/health.routes';
 import { meRoutes } from './routes/me.routes';
@@ -41,9 +46,13 @@ export interface AppServices {
   governance: GovernanceService;
   usageReports: UsageReportService;
   orgAccess: OrgAccess;
+  gateway: GatewayService;
+  metrics: Metrics;
 }
 
 export interface HttpOptions {
+  /** Lets non-loopback scrapers read /metrics with this bearer token. */
+  metricsToken: string | undefined;
   logger: FastifyBaseLogger;
   bodyLimitBytes: number;
   secureCookies: boolean;
@@ -87,6 +96,7 @@ export function createHttpApp(
     void reply.header('x-request-id', request.id);
   });
   app.addHook('onResponse', async (request, reply) => {
+    services.metrics.request(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode);
     request.log.info(
       {
         method: request.method,
@@ -118,6 +128,8 @@ export function createHttpApp(
   calibrationRoutes(app, services.calibration);
   conversationRoutes(app, services);
   orgRoutes(app, services);
+  gatewayRoutes(app, services.gateway);
+  metricsRoutes(app, services.metrics, options.metricsToken);
   app.get('/', { config: { access: 'public' } }, async (_request, reply) =>
     reply
       .type('text/html')

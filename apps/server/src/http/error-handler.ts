@@ -2,6 +2,7 @@ import type { ErrorBody } from '@chatstudio/contract';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { AppError } from '../errors/app-error';
+import { openAiError } from './openai-format';
 
 /** Maps any thrown error to the wire in exactly one place (spec §6). Stacks go to the log only. */
 export function toAppError(error: unknown): AppError {
@@ -49,5 +50,10 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   const appError = toAppError(error);
   if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
   else request.log.info({ code: appError.code }, 'request refused');
-  void reply.status(appError.status).send(errorBody(appError, request.id));
+  void reply.status(appError.status).send(isGatewayPath(request.url) ? openAiError(appError) : errorBody(appError, request.id));
+}
+
+/** The OpenAI-compatible gateway answers errors in OpenAI's shape. */
+export function isGatewayPath(url: string): boolean {
+  return url.startsWith('/v1/');
 }

@@ -13,9 +13,30 @@ export interface ProviderCredential {
 }
 
 export interface ChatMessage {
-  role: 'system' | 'user' | 'assistant';
+  role: 'system' | 'user' | 'assistant' | 'tool';
   content: string;
+  /** Assistant turns only: the tool calls the model made in that turn. */
+  toolCalls?: ToolCall[];
+  /** Tool turns only: which call this result answers. */
+  toolCallId?: string;
 }
+
+/** A function call the model asked for; `arguments` is the JSON text the model produced. */
+export interface ToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
+/** A function the model may call (OpenAI's function-tool shape, provider-neutral). */
+export interface ToolDefinition {
+  name: string;
+  description?: string;
+  /** JSON Schema of the arguments. */
+  parameters?: Record<string, unknown>;
+}
+
+export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
 
 export interface ChatRequest {
   model: string;
@@ -24,6 +45,8 @@ export interface ChatRequest {
   maxOutputTokens?: number;
   reasoningEffort?: 'low' | 'medium' | 'high';
   stop?: string[];
+  tools?: ToolDefinition[];
+  toolChoice?: ToolChoice;
 }
 
 export type FinishReason = 'stop' | 'length' | 'content_filter' | 'tool_calls' | 'error' | 'other';
@@ -93,6 +116,11 @@ export class ProviderError extends Error {
 export type StreamPart =
   | { type: 'text-delta'; text: string }
   | { type: 'reasoning-delta'; text: string }
+  /**
+   * A piece of a tool call. The first piece of call `index` carries its `id` and `name`; later
+   * pieces append to its arguments (JSON text, streamed).
+   */
+  | { type: 'tool-call-delta'; index: number; id?: string; name?: string; argumentsDelta: string }
   | { type: 'usage'; inputTokens: number; outputTokens: number }
   | { type: 'finish'; finishReason: FinishReason }
   | { type: 'error'; error: ProviderError };

@@ -275,6 +275,7 @@ export class ChatService {
       timeToFirstTokenMs: outcome?.timeToFirstTokenMs ?? null,
       durationMs,
       outcome: usageOutcome,
+      errorCode: failure?.code,
     });
 
     if (failure) {

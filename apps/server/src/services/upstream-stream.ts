@@ -12,6 +12,8 @@ export interface StreamPolicy {
 export interface StreamHandlers {
   onText(text: string): void;
   onReasoning(text: string): void;
+  /** Tool-call pieces (gateway only; the chat UI sends no tools). Counts as a token for timing. */
+  onToolCall?(part: { index: number; id?: string; name?: string; argumentsDelta: string }): void;
   /** Called before each retry, so callers can log it. */
   onRetry?(attempt: number, delayMs: number, error: ProviderError): void;
 }
@@ -76,6 +78,11 @@ export async function runUpstreamStream(
               arm('idle', policy.idleTimeoutMs);
               if (part.type === 'text-delta') handlers.onText(part.text);
               else handlers.onReasoning(part.text);
+              break;
+            case 'tool-call-delta':
+              if (timeToFirstTokenMs === undefined) timeToFirstTokenMs = now() - startedAt;
+              arm('idle', policy.idleTimeoutMs);
+              handlers.onToolCall?.(part);
               break;
             case 'usage':
               usage = { inputTokens: part.inputTokens, outputTokens: part.outputTokens };

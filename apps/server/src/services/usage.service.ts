@@ -1,5 +1,6 @@
 import { newId } from '../crypto';
 import type { UsageRepository } from '../repositories/usage.repository';
+import type { Metrics } from './metrics';
 
 export type UsageOutcome = 'complete' | 'stopped' | 'client_closed' | 'error';
 
@@ -16,17 +17,21 @@ export interface UsageEvent {
   timeToFirstTokenMs: number | null;
   durationMs: number;
   outcome: UsageOutcome;
+  /** The stable error code when the call failed (metrics only; not stored). */
+  errorCode?: string | undefined;
 }
 
 /** Records every model call (spec §7), including failed and stopped ones. */
 export class UsageService {
   constructor(
     private readonly usage: UsageRepository,
+    private readonly metrics: Metrics | undefined,
     private readonly now: () => number = Date.now,
   ) {}
 
   async record(event: UsageEvent): Promise<void> {
     const createdAt = this.now();
+    this.metrics?.call(event);
     await this.usage.insert({
       id: newId(),
       user_id: event.userId,
