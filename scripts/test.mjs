@@ -3,12 +3,15 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { buildWebIfStale } from './build-web.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const resultsDir = path.join(root, 'test-results');
 mkdirSync(resultsDir, { recursive: true });
 const report = path.join(resultsDir, 'vitest.json');
 const extra = process.argv.slice(2);
+// The server serves the built app; the browser tests drive it.
+buildWebIfStale();
 
 const run = spawnSync(
   'npx',

@@ -182,7 +182,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     pingRedis: redis ? async () => void (await redis.ping()) : undefined,
   });
 
-  const { app, routes } = createHttpApp(
+  const { app, routes } = await createHttpApp(
     {
       auth,
       tokens,
@@ -202,6 +202,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     },
     {
       metricsToken: config.metricsToken,
+      runtimeConfig: async () => ({ version, setupRequired: (await users.count()) === 0 }),
       logger,
       bodyLimitBytes: config.bodyLimitBytes,
       secureCookies: config.secureCookies,

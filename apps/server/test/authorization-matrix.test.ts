@@ -77,6 +77,7 @@ const matrix: Record<string, Record<Caller, Expect>> = {
   'GET /v1/models': anyUser,
   'POST /v1/chat/completions': anyUser,
   'GET /metrics': everyone,
+  'GET /assets/*': everyone,
 };
 
 /** The 404s that hide someone else's object, as opposed to "your request named nothing". */

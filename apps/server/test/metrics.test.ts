@@ -23,14 +23,22 @@ describe('Prometheus metrics', () => {
     const conversation = await app.client.post('/api/conversations', { title: 'metrics' });
     const response = await fetch(`${app.url}/api/conversations/${conversation.body.id}/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: app.client.cookie ?? '', 'x-csrf-token': app.client.csrfToken ?? '' },
+      headers: {
+        'content-type': 'application/json',
+        cookie: app.client.cookie ?? '',
+        'x-csrf-token': app.client.csrfToken ?? '',
+      },
       body: JSON.stringify({ content: 'secret user content 4242', provider: 'openai', model: 'gpt-4o-mini' }),
     });
     await readSse(response);
     fake.failNext('openai', 'chat', { kind: 'bad-key' });
     const failing = await fetch(`${app.url}/api/conversations/${conversation.body.id}/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: app.client.cookie ?? '', 'x-csrf-token': app.client.csrfToken ?? '' },
+      headers: {
+        'content-type': 'application/json',
+        cookie: app.client.cookie ?? '',
+        'x-csrf-token': app.client.csrfToken ?? '',
+      },
       body: JSON.stringify({ content: 'again', provider: 'openai', model: 'gpt-4o-mini' }),
     });
     await readSse(failing);
@@ -45,8 +53,12 @@ describe('Prometheus metrics', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = response.text;
-    expect(text).toMatch(/chatstudio_http_requests_total\{method="PUT",route="\/api\/providers\/:provider\/key",status="200"\} 1/);
-    expect(text).toMatch(/chatstudio_upstream_duration_seconds_bucket\{le="[^"]+",provider="openai",source="chat",outcome="complete"\}/);
+    expect(text).toMatch(
+      /chatstudio_http_requests_total\{method="PUT",route="\/api\/providers\/:provider\/key",status="200"\} 1/,
+    );
+    expect(text).toMatch(
+      /chatstudio_upstream_duration_seconds_bucket\{le="[^"]+",provider="openai",source="chat",outcome="complete"\}/,
+    );
     expect(text).toMatch(/chatstudio_upstream_time_to_first_token_seconds_count\{provider="openai",source="chat"\} 1/);
     expect(text).toMatch(/chatstudio_tokens_total\{provider="openai",direction="output"\} \d+/);
     expect(text).toMatch(/chatstudio_upstream_errors_total\{provider="openai",code="key_invalid"\} 1/);
@@ -58,10 +70,14 @@ describe('Prometheus metrics', () => {
     // Connecting from 127.0.0.2 is "another host" to the server, which trusts 127.0.0.1 and ::1 only.
     const fromElsewhere = (authorization?: string) =>
       new Promise<number>((resolve, reject) => {
-        const request = http.get(`${app.url}/metrics`, { localAddress: '127.0.0.2', headers: authorization ? { authorization } : {} }, (response) => {
-          response.resume();
-          resolve(response.statusCode ?? 0);
-        });
+        const request = http.get(
+          `${app.url}/metrics`,
+          { localAddress: '127.0.0.2', headers: authorization ? { authorization } : {} },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          },
+        );
         request.on('error', reject);
       });
     expect(await fromElsewhere()).toBe(403);

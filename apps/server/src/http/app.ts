@@ -23,6 +23,7 @@ import { registerAuthentication } from './authenticate';
 import { errorBody, handleError, isGatewayPath } from './error-handler';
 import { openAiError } from './openai-format';
 import { gatewayRoutes } from './routes/gateway.routes';
+import { isAppPath, registerWebApp, type RuntimeConfig } from './web-app';
 import type { GatewayService } from '../services/gateway.service';
 import type { Metrics } from '../services/metrics';
 import { metricsRoutes } from './routes/metrics.routes';
@@ -51,6 +52,8 @@ export interface AppServices {
 }
 
 export interface HttpOptions {
+  /** What the web app is told at load (injected into index.html). */
+  runtimeConfig: () => Promise<RuntimeConfig>;
   /** Lets non-loopback scrapers read /metrics with this bearer token. */
   metricsToken: string | undefined;
   logger: FastifyBaseLogger;
@@ -68,10 +71,10 @@ export interface RouteEntry {
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Builds the HTTP app: one error mapping, request ids, auth, and one routes file per resource. */
-export function createHttpApp(
+export async function createHttpApp(
   services: AppServices,
   options: HttpOptions,
-): { app: FastifyInstance; routes: RouteEntry[] } {
+): Promise<{ app: FastifyInstance; routes: RouteEntry[] }> {
   const app = Fastify({
     loggerInstance: options.logger,
     // One line per request, written in onResponse below, instead of Fastify's two.
@@ -86,6 +89,8 @@ export function createHttpApp(
   });
   const routes: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
+    // The web app's hashed static assets are public like index.html; every other route declares access.
+    if (route.url.startsWith('/assets/')) route.config = { ...route.config, access: 'public' };
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
@@ -108,13 +113,21 @@ export function createHttpApp(
     );
   });
 
+  app.addHook('onSend', async (_request, reply) => {
+    void reply
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'no-referrer')
+      .header('x-frame-options', 'DENY');
+  });
+
   void app.register(cookie);
   registerAuthentication(app, services.auth, services.orgAccess);
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler((request, reply) => {
-    void reply
-      .status(404)
-      .send(errorBody(new AppError('not_found', `no route for ${request.method} ${request.url.split('?')[0] ?? ''}`)));
+  const webApp = await registerWebApp(app, options.runtimeConfig);
+  app.setNotFoundHandler(async (request, reply) => {
+    if (webApp && request.method === 'GET' && isAppPath(request.url)) return reply.sendIndex();
+    const error = new AppError('not_found', `no route for ${request.method} ${request.url.split('?')[0] ?? ''}`);
+    return reply.status(404).send(isGatewayPath(request.url) ? openAiError(error) : errorBody(error));
   });
 
   healthRoutes(app, services.health);
@@ -131,11 +144,13 @@ export function createHttpApp(
   gatewayRoutes(app, services.gateway);
   metricsRoutes(app, services.metrics, options.metricsToken);
   app.get('/', { config: { access: 'public' } }, async (_request, reply) =>
-    reply
-      .type('text/html')
-      .send(
-        '<!doctype html><title>ChatStudio</title><p>ChatStudio API is up. See <a href="/api/health">/api/health</a>.</p>',
-      ),
+    webApp
+      ? reply.sendIndex()
+      : reply
+          .type('text/html')
+          .send(
+            '<!doctype html><title>ChatStudio</title><p>ChatStudio API is up; the web app is not built (npm start builds it). See <a href="/api/health">/api/health</a>.</p>',
+          ),
   );
   return { app, routes };
 }

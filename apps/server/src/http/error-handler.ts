@@ -50,7 +50,9 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   const appError = toAppError(error);
   if (appError.code === 'internal') request.log.error({ err: error }, 'unhandled error');
   else request.log.info({ code: appError.code }, 'request refused');
-  void reply.status(appError.status).send(isGatewayPath(request.url) ? openAiError(appError) : errorBody(appError, request.id));
+  void reply
+    .status(appError.status)
+    .send(isGatewayPath(request.url) ? openAiError(appError) : errorBody(appError, request.id));
 }
 
 /** The OpenAI-compatible gateway answers errors in OpenAI's shape. */

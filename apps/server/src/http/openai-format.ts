@@ -36,14 +36,27 @@ export function openAiFinishReason(reason: FinishReason | 'stopped'): string {
 }
 
 export function usageBody(usage: { inputTokens: number; outputTokens: number }) {
-  return { prompt_tokens: usage.inputTokens, completion_tokens: usage.outputTokens, total_tokens: usage.inputTokens + usage.outputTokens };
+  return {
+    prompt_tokens: usage.inputTokens,
+    completion_tokens: usage.outputTokens,
+    total_tokens: usage.inputTokens + usage.outputTokens,
+  };
 }
 
 export function completionBody(
   call: GatewayCall,
-  result: { text: string; toolCalls: ToolCall[]; finishReason: FinishReason | 'stopped'; usage: { inputTokens: number; outputTokens: number } },
+  result: {
+    text: string;
+    toolCalls: ToolCall[];
+    finishReason: FinishReason | 'stopped';
+    usage: { inputTokens: number; outputTokens: number };
+  },
 ) {
-  const toolCalls = result.toolCalls.map((tool) => ({ id: tool.id, type: 'function', function: { name: tool.name, arguments: tool.arguments } }));
+  const toolCalls = result.toolCalls.map((tool) => ({
+    id: tool.id,
+    type: 'function',
+    function: { name: tool.name, arguments: tool.arguments },
+  }));
   return {
     id: call.id,
     object: 'chat.completion',
@@ -52,7 +65,12 @@ export function completionBody(
     choices: [
       {
         index: 0,
-        message: { role: 'assistant', content: toolCalls.length && !result.text ? null : result.text, refusal: null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) },
+        message: {
+          role: 'assistant',
+          content: toolCalls.length && !result.text ? null : result.text,
+          refusal: null,
+          ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
+        },
         logprobs: null,
         finish_reason: openAiFinishReason(result.finishReason),
       },
@@ -61,7 +79,12 @@ export function completionBody(
   };
 }
 
-export function chunk(call: GatewayCall, delta: Record<string, unknown>, finishReason: string | null, includeUsage: boolean) {
+export function chunk(
+  call: GatewayCall,
+  delta: Record<string, unknown>,
+  finishReason: string | null,
+  includeUsage: boolean,
+) {
   return {
     id: call.id,
     object: 'chat.completion.chunk',
@@ -73,5 +96,12 @@ export function chunk(call: GatewayCall, delta: Record<string, unknown>, finishR
 }
 
 export function usageChunk(call: GatewayCall, usage: { inputTokens: number; outputTokens: number }) {
-  return { id: call.id, object: 'chat.completion.chunk', created: call.created, model: call.publicModel, choices: [], usage: usageBody(usage) };
+  return {
+    id: call.id,
+    object: 'chat.completion.chunk',
+    created: call.created,
+    model: call.publicModel,
+    choices: [],
+    usage: usageBody(usage),
+  };
 }

@@ -94,70 +94,70 @@ export class ChatService {
         amount:
           estimateTokens(input.content + earlier.map((m) => m.content).join('')) + (call.settings.maxOutputTokens ?? 0),
       });
-      const now = this.now();
-      const base = {
-        conversation_id: conversationId,
-        user_id: principal.userId,
-        reasoning: null,
-        error_code: null,
-        input_tokens: null,
-        output_tokens: null,
-        ttft_ms: null,
-        duration_ms: null,
-        created_at: now,
-      };
-      const [, assistant] = await this.conversations.appendMessages(conversationId, [
-        {
-          ...base,
-          id: newId(),
-          role: 'user',
+      try {
+        const assistant = await this.storeTurn(principal, conversationId, input.content, provider, task, call);
+        this.active.bindMessage(conversationId, assistant.id);
+        return {
+          principal,
+          conversation,
+          earlier,
           content: input.content,
-          provider,
-          model: call.model,
-          task,
-          status: 'complete',
-          resolved_by: null,
-          key_scope: null,
-        },
-        {
-          ...base,
-          id: newId(),
-          role: 'assistant',
-          content: '',
-          provider,
-          model: call.model,
-          task,
-          status: 'streaming',
-          resolved_by: call.resolvedBy,
-          key_scope: call.access.keyScope,
-        },
-      ]);
-      if (!assistant) {
+          call,
+          assistant,
+          controller,
+          reservation,
+          release: () => this.active.release(conversationId),
+        };
+      } catch (error) {
         await this.budgets.release(reservation);
-        throw new Error('assistant message was not stored');
+        throw error;
       }
-      this.active.bindMessage(conversationId, assistant.id);
-      await this.users.updateLastUsed(principal.userId, provider, call.model, now);
-      await this.conversations.update(principal.userId, conversationId, {
-        provider,
-        model: call.model,
-        updated_at: now,
-      });
-      return {
-        principal,
-        conversation,
-        earlier,
-        content: input.content,
-        call,
-        assistant,
-        controller,
-        reservation,
-        release: () => this.active.release(conversationId),
-      };
     } catch (error) {
       this.active.release(conversationId);
       throw error;
     }
+  }
+
+  /** Stores the user's message and the reply placeholder, and remembers the choice as last used. */
+  private async storeTurn(
+    principal: Principal,
+    conversationId: string,
+    content: string,
+    provider: ProviderId,
+    task: TaskId,
+    call: ResolvedCall,
+  ): Promise<MessageRow> {
+    const now = this.now();
+    const base = {
+      conversation_id: conversationId,
+      user_id: principal.userId,
+      provider,
+      model: call.model,
+      task,
+      reasoning: null,
+      error_code: null,
+      input_tokens: null,
+      output_tokens: null,
+      ttft_ms: null,
+      duration_ms: null,
+      created_at: now,
+    };
+    const [, assistant] = await this.conversations.appendMessages(conversationId, [
+      { ...base, id: newId(), role: 'user', content, status: 'complete', resolved_by: null, key_scope: null },
+      {
+        ...base,
+        id: newId(),
+        role: 'assistant',
+        content: '',
+        status: 'streaming',
+        resolved_by: call.resolvedBy,
+        key_scope: call.access.keyScope,
+      },
+    ]);
+    if (!assistant) throw new Error('assistant message was not stored');
+    await this.users.updateLastUsed(principal.userId, provider, call.model, now);
+    await this.conversations.update(principal.userId, conversationId, { provider, model: call.model, updated_at: now });
+    return assistant;
   }
 
   /** Streams the reply into `sink`. Never throws: every failure after the start is an `error` event. */

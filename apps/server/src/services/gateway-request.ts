@@ -29,19 +29,29 @@ export const gatewayRequestSchema = z
     temperature: z.number().min(0).max(2).nullable().optional(),
     max_tokens: z.number().int().positive().nullable().optional(),
     max_completion_tokens: z.number().int().positive().nullable().optional(),
-    stop: z.union([z.string(), z.array(z.string()).max(4)]).nullable().optional(),
+    stop: z
+      .union([z.string(), z.array(z.string()).max(4)])
+      .nullable()
+      .optional(),
     reasoning_effort: z.enum(['low', 'medium', 'high']).nullable().optional(),
     tools: z
       .array(
         z.object({
           type: z.literal('function'),
-          function: z.object({ name: z.string().min(1).max(64), description: z.string().max(10_000).optional(), parameters: z.record(z.string(), z.unknown()).optional() }),
+          function: z.object({
+            name: z.string().min(1).max(64),
+            description: z.string().max(10_000).optional(),
+            parameters: z.record(z.string(), z.unknown()).optional(),
+          }),
         }),
       )
       .max(128)
       .optional(),
     tool_choice: z
-      .union([z.enum(['auto', 'none', 'required']), z.object({ type: z.literal('function'), function: z.object({ name: z.string() }) })])
+      .union([
+        z.enum(['auto', 'none', 'required']),
+        z.object({ type: z.literal('function'), function: z.object({ name: z.string() }) }),
+      ])
       .optional(),
   })
   .passthrough();
@@ -66,7 +76,15 @@ export function toChatMessages(messages: GatewayRequest['messages']): ChatMessag
         return { role: 'user', content };
       case 'assistant':
         return message.tool_calls?.length
-          ? { role: 'assistant', content, toolCalls: message.tool_calls.map((call) => ({ id: call.id, name: call.function.name, arguments: call.function.arguments })) }
+          ? {
+              role: 'assistant',
+              content,
+              toolCalls: message.tool_calls.map((call) => ({
+                id: call.id,
+                name: call.function.name,
+                arguments: call.function.arguments,
+              })),
+            }
           : { role: 'assistant', content };
       case 'tool':
         return { role: 'tool', content, toolCallId: message.tool_call_id ?? '' };
@@ -83,7 +101,11 @@ export function requestOptions(body: GatewayRequest): Omit<ChatRequest, 'model' 
     ...(tool.function.parameters !== undefined ? { parameters: tool.function.parameters } : {}),
   }));
   const toolChoice: ToolChoice | undefined =
-    body.tool_choice === undefined ? undefined : typeof body.tool_choice === 'string' ? body.tool_choice : { name: body.tool_choice.function.name };
+    body.tool_choice === undefined
+      ? undefined
+      : typeof body.tool_choice === 'string'
+        ? body.tool_choice
+        : { name: body.tool_choice.function.name };
   return {
     ...(body.temperature !== null && body.temperature !== undefined ? { temperature: body.temperature } : {}),
     ...(maxOutputTokens !== undefined && maxOutputTokens !== null ? { maxOutputTokens } : {}),

@@ -63,7 +63,12 @@ export class GatewayService {
         const { models, fetchedAt } = await this.catalog.listFor(access);
         for (const model of models) {
           if (isModelAllowed(access.policy, provider, model.id)) {
-            data.push({ id: `${provider}/${model.id}`, object: 'model', created: Math.floor(fetchedAt / 1000), owned_by: provider });
+            data.push({
+              id: `${provider}/${model.id}`,
+              object: 'model',
+              created: Math.floor(fetchedAt / 1000),
+              owned_by: provider,
+            });
           }
         }
       } catch {
@@ -81,7 +86,9 @@ export class GatewayService {
       call = withBoundedOutput(await this.resolver.resolve(principal, { provider, task, model }));
     } catch (error) {
       if (error instanceof AppError && error.code === 'bad_request' && error.details?.model !== undefined) {
-        throw new AppError('not_found', `The model \`${body.model}\` does not exist or you do not have access to it.`, { details: { param: 'model' } });
+        throw new AppError('not_found', `The model \`${body.model}\` does not exist or you do not have access to it.`, {
+          details: { param: 'model' },
+        });
       }
       throw error;
     }
@@ -89,7 +96,9 @@ export class GatewayService {
     const messages = toChatMessages(body.messages);
     const request: ChatRequest = {
       model: call.model,
-      messages: call.settings.systemPrompt ? [{ role: 'system', content: call.settings.systemPrompt }, ...messages] : messages,
+      messages: call.settings.systemPrompt
+        ? [{ role: 'system', content: call.settings.systemPrompt }, ...messages]
+        : messages,
       ...(call.settings.temperature !== undefined ? { temperature: call.settings.temperature } : {}),
       ...(call.settings.maxOutputTokens !== undefined ? { maxOutputTokens: call.settings.maxOutputTokens } : {}),
       ...(call.settings.reasoningEffort !== undefined ? { reasoningEffort: call.settings.reasoningEffort } : {}),
@@ -99,10 +108,20 @@ export class GatewayService {
       userId: principal.userId,
       orgId: call.access.orgId,
       policy: call.access.policy,
-      amount: estimateTokens(messages.reduce((text, message) => text + message.content, '')) + (request.maxOutputTokens ?? 0),
+      amount:
+        estimateTokens(messages.reduce((text, message) => text + message.content, '')) + (request.maxOutputTokens ?? 0),
     });
     const now = this.now();
-    return { principal, call, request, reservation, publicModel: `${provider}/${call.model}`, id: `chatcmpl-${newId().replaceAll('-', '')}`, created: Math.floor(now / 1000), startedAt: now };
+    return {
+      principal,
+      call,
+      request,
+      reservation,
+      publicModel: `${provider}/${call.model}`,
+      id: `chatcmpl-${newId().replaceAll('-', '')}`,
+      created: Math.floor(now / 1000),
+      startedAt: now,
+    };
   }
 
   /** Runs the call, feeding deltas to `handlers`; records usage and settles the budget. Never throws. */
@@ -112,20 +131,30 @@ export class GatewayService {
     let outcome: StreamOutcome | undefined;
     let error: AppError | undefined;
     try {
-      outcome = await runUpstreamStream(call.access.adapter, prepared.request, call.access.credential, signal, this.policy, {
-        onText: (delta) => {
-          text += delta;
-          handlers.onText(delta);
+      outcome = await runUpstreamStream(
+        call.access.adapter,
+        prepared.request,
+        call.access.credential,
+        signal,
+        this.policy,
+        {
+          onText: (delta) => {
+            text += delta;
+            handlers.onText(delta);
+          },
+          onReasoning: () => undefined,
+          onToolCall: (part) => {
+            text += part.argumentsDelta;
+            handlers.onToolCall(part);
+          },
         },
-        onReasoning: () => undefined,
-        onToolCall: (part) => {
-          text += part.argumentsDelta;
-          handlers.onToolCall(part);
-        },
-      });
+      );
       if (outcome.end.kind === 'failed') {
         const failure = outcome.end.error;
-        error = failure instanceof TimeoutFailure ? new AppError('provider_unavailable', failure.message) : appErrorFromProvider(failure, 'call');
+        error =
+          failure instanceof TimeoutFailure
+            ? new AppError('provider_unavailable', failure.message)
+            : appErrorFromProvider(failure, 'call');
       }
     } catch (cause) {
       error = new AppError('internal', 'something went wrong on our side', { cause });
@@ -161,9 +190,13 @@ export function parseModelName(name: string): { provider: ProviderId; model: str
   const provider = slash < 0 ? name : name.slice(0, slash);
   const model = slash < 0 ? undefined : name.slice(slash + 1);
   if (!isProviderId(provider) || model === '') {
-    throw new AppError('not_found', `The model \`${name}\` does not exist: use <provider>/<model>, e.g. openai/gpt-4o-mini, or a provider alone.`, {
-      details: { param: 'model' },
-    });
+    throw new AppError(
+      'not_found',
+      `The model \`${name}\` does not exist: use <provider>/<model>, e.g. openai/gpt-4o-mini, or a provider alone.`,
+      {
+        details: { param: 'model' },
+      },
+    );
   }
   return { provider, model };
 }
@@ -176,11 +209,18 @@ function parseTask(header: string | undefined): TaskId {
 }
 
 /** Accumulates streamed tool-call pieces into whole calls, for non-streaming answers. */
-export function collectToolCalls(): { add(part: { index: number; id?: string; name?: string; argumentsDelta: string }): void; calls(): ToolCall[] } {
+export function collectToolCalls(): {
+  add(part: { index: number; id?: string; name?: string; argumentsDelta: string }): void;
+  calls(): ToolCall[];
+} {
   const byIndex = new Map<number, ToolCall>();
   return {
     add(part) {
-      const call = byIndex.get(part.index) ?? { id: part.id ?? `call_${part.index}`, name: part.name ?? '', arguments: '' };
+      const call = byIndex.get(part.index) ?? {
+        id: part.id ?? `call_${part.index}`,
+        name: part.name ?? '',
+        arguments: '',
+      };
       if (part.id) call.id = part.id;
       if (part.name) call.name = part.name;
       call.arguments += part.argumentsDelta;

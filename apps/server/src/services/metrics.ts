@@ -40,16 +40,33 @@ export class Metrics {
   });
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
-    if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'chatstudio_process_' });
+    if (options.defaultMetrics !== false)
+      collectDefaultMetrics({ register: this.registry, prefix: 'chatstudio_process_' });
   }
 
   request(method: string, route: string, status: number): void {
     this.requests.inc({ method, route, status: String(status) });
   }
 
-  call(event: { provider: string; source: string; outcome: string; durationMs: number; timeToFirstTokenMs: number | null; inputTokens: number; outputTokens: number; errorCode?: string | undefined }): void {
-    this.upstreamLatency.observe({ provider: event.provider, source: event.source, outcome: event.outcome }, event.durationMs / 1000);
-    if (event.timeToFirstTokenMs !== null) this.timeToFirstToken.observe({ provider: event.provider, source: event.source }, event.timeToFirstTokenMs / 1000);
+  call(event: {
+    provider: string;
+    source: string;
+    outcome: string;
+    durationMs: number;
+    timeToFirstTokenMs: number | null;
+    inputTokens: number;
+    outputTokens: number;
+    errorCode?: string | undefined;
+  }): void {
+    this.upstreamLatency.observe(
+      { provider: event.provider, source: event.source, outcome: event.outcome },
+      event.durationMs / 1000,
+    );
+    if (event.timeToFirstTokenMs !== null)
+      this.timeToFirstToken.observe(
+        { provider: event.provider, source: event.source },
+        event.timeToFirstTokenMs / 1000,
+      );
     this.tokens.inc({ provider: event.provider, direction: 'input' }, event.inputTokens);
     this.tokens.inc({ provider: event.provider, direction: 'output' }, event.outputTokens);
     if (event.errorCode) this.errors.inc({ provider: event.provider, code: event.errorCode });

@@ -35,13 +35,30 @@ export function gatewayRoutes(app: FastifyInstance, gateway: GatewayService): vo
       if (!body.stream) {
         let text = '';
         const tools = collectToolCalls();
-        const result = await gateway.run(prepared, controller.signal, { onText: (delta) => (text += delta), onToolCall: (part) => tools.add(part) });
+        const result = await gateway.run(prepared, controller.signal, {
+          onText: (delta) => (text += delta),
+          onToolCall: (part) => tools.add(part),
+        });
         if (result.error) return reply.headers(meta).status(result.error.status).send(openAiError(result.error));
-        return reply.headers(meta).send(completionBody(prepared, { text, toolCalls: tools.calls(), finishReason: result.finishReason, usage: result.usage }));
+        return reply
+          .headers(meta)
+          .send(
+            completionBody(prepared, {
+              text,
+              toolCalls: tools.calls(),
+              finishReason: result.finishReason,
+              usage: result.usage,
+            }),
+          );
       }
 
       void reply.hijack();
-      raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', ...meta });
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        ...meta,
+      });
       raw.socket?.setNoDelay(true);
       const includeUsage = body.stream_options?.include_usage === true;
       const send = (data: unknown) => {
@@ -54,7 +71,15 @@ export function gatewayRoutes(app: FastifyInstance, gateway: GatewayService): vo
           send(
             chunk(
               prepared,
-              { tool_calls: [{ index: part.index, ...(part.id ? { id: part.id, type: 'function' } : {}), function: { ...(part.name ? { name: part.name } : {}), arguments: part.argumentsDelta } }] },
+              {
+                tool_calls: [
+                  {
+                    index: part.index,
+                    ...(part.id ? { id: part.id, type: 'function' } : {}),
+                    function: { ...(part.name ? { name: part.name } : {}), arguments: part.argumentsDelta },
+                  },
+                ],
+              },
               null,
               includeUsage,
             ),
