@@ -197,6 +197,73 @@ describe.each(testDatabases())('OpenAI-compatible gateway with the official open
     expect(aborted.closedByClient).toBe(true);
   });
 
+  it('passes tools through and returns the model’s tool calls, streaming and not', async () => {
+    fake.setReply('openai', { text: '', toolCall: { name: 'get_weather', arguments: '{"city":"Paris"}' } });
+    const tools: OpenAI.ChatCompletionTool[] = [
+      {
+        type: 'function',
+        function: {
+          name: 'get_weather',
+          description: 'Weather by city',
+          parameters: { type: 'object', properties: { city: { type: 'string' } } },
+        },
+      },
+    ];
+    const completion = await client.chat.completions.create({
+      model: 'openai/gpt-4o-mini',
+      messages: [{ role: 'user', content: 'weather in Paris?' }],
+      tools,
+    });
+    const call = completion.choices[0]?.message.tool_calls?.[0];
+    expect(completion.choices[0]?.finish_reason).toBe('tool_calls');
+    expect(call?.type === 'function' ? call.function : undefined).toEqual({
+      name: 'get_weather',
+      arguments: '{"city":"Paris"}',
+    });
+    const upstream = fake
+      .requestsFor('openai')
+      .filter((r) => r.path === '/v1/chat/completions')
+      .at(-1);
+    expect(upstream?.body).toMatchObject({ tools: [{ type: 'function', function: { name: 'get_weather' } }] });
+
+    const stream = await client.chat.completions.create({
+      model: 'openai/gpt-4o-mini',
+      messages: [{ role: 'user', content: 'weather?' }],
+      tools,
+      stream: true,
+    });
+    let args = '';
+    let finish: string | null | undefined;
+    for await (const part of stream) {
+      args += part.choices[0]?.delta.tool_calls?.[0]?.function?.arguments ?? '';
+      finish = part.choices[0]?.finish_reason ?? finish;
+    }
+    expect(args).toBe('{"city":"Paris"}');
+    expect(finish).toBe('tool_calls');
+
+    fake.setReply('openai', { text: 'It is sunny in Paris.' });
+    const followUp = await client.chat.completions.create({
+      model: 'openai/gpt-4o-mini',
+      tools,
+      messages: [
+        { role: 'user', content: 'weather in Paris?' },
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [
+            {
+              id: call?.id ?? 'call_1',
+              type: 'function',
+              function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
+            },
+          ],
+        },
+        { role: 'tool', tool_call_id: call?.id ?? 'call_1', content: '{"sky":"clear"}' },
+      ],
+    });
+    expect(followUp.choices[0]?.message.content).toBe('It is sunny in Paris.');
+  });
+
   it('validates the request body in OpenAI’s error shape', async () => {
     const response = await fetch(`${app.url}/v1/chat/completions`, {
       method: 'POST',

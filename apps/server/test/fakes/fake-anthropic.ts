@@ -1,6 +1,8 @@
 import type { FakeExchange } from './fake-exchange';
 import { answerFailure, type ProviderErrors } from './fake-failures';
+import { anthropicToolProblem } from './fake-anthropic-tools';
 import { bodyField, planDeltas, requestId, requestedModel, sse, streamDeltas, usageFor } from './fake-stream';
+import { randomAlphanumeric, wantsToolCall } from './fake-tools';
 
 const anthropicError = (type: string, message: string) => ({
   type: 'error',
@@ -80,19 +82,43 @@ function invalidMessagesRequest(body: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Streams the reply as Messages API content blocks, opened in order with increasing indexes:
+ * thinking (closed with its signature), text (with a `ping` after its start), then the tool call
+ * as a `tool_use` block whose input arrives in `input_json_delta` pieces, opened by an empty one
+ * as in the recorded fixture (providers.md §2.3), and `stop_reason: "tool_use"`.
+ */
 async function streamMessage(
   exchange: FakeExchange,
   model: string,
   failure: Parameters<typeof streamDeltas>[2],
 ): Promise<void> {
   const thinking = bodyField(bodyField(exchange.body, 'thinking'), 'type') === 'enabled';
-  const deltas = planDeltas(exchange.reply, thinking);
+  const toolCall = wantsToolCall(exchange.reply, exchange.body) ? exchange.reply.toolCall : undefined;
+  const deltas = planDeltas(exchange.reply, thinking, toolCall ? 3 : 0);
   const usage = usageFor(exchange.reply, exchange.body, deltas);
-  const hasThinking = deltas.some((delta) => delta.kind === 'reasoning');
-  const textIndex = hasThinking ? 1 : 0;
   const write = (type: string, data: Record<string, unknown>): Promise<void> =>
     exchange.write(sse({ type, ...data }, type));
-  let textStarted = false;
+  let block: { index: number; type: string } | undefined;
+
+  const closeBlock = async (): Promise<void> => {
+    if (block === undefined) return;
+    if (block.type === 'thinking') {
+      await write('content_block_delta', {
+        index: block.index,
+        delta: { type: 'signature_delta', signature: 'EqQBCgIYAhIM' },
+      });
+    }
+    await write('content_block_stop', { index: block.index });
+  };
+  const openBlock = async (content: Record<string, unknown> & { type: string }): Promise<number> => {
+    await closeBlock();
+    block = { index: block === undefined ? 0 : block.index + 1, type: content.type };
+    await write('content_block_start', { index: block.index, content_block: content });
+    return block.index;
+  };
+  const blockFor = async (type: string, content: Record<string, unknown> & { type: string }): Promise<number> =>
+    block?.type === type ? block.index : openBlock(content);
 
   exchange.startStream('text/event-stream');
   const message = {
@@ -107,25 +133,26 @@ async function streamMessage(
   await write('message_start', {
     message: { ...message, usage: { input_tokens: usage.inputTokens, output_tokens: 1 } },
   });
-  if (hasThinking)
-    await write('content_block_start', { index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } });
   const finished = await streamDeltas(exchange, deltas, failure, {
     delta: async (delta) => {
-      if (delta.kind === 'reasoning')
-        return write('content_block_delta', { index: 0, delta: { type: 'thinking_delta', thinking: delta.text } });
-      if (!textStarted) {
-        textStarted = true;
-        if (hasThinking) {
-          await write('content_block_delta', {
-            index: 0,
-            delta: { type: 'signature_delta', signature: 'EqQBCgIYAhIM' },
-          });
-          await write('content_block_stop', { index: 0 });
-        }
-        await write('content_block_start', { index: textIndex, content_block: { type: 'text', text: '' } });
-        await exchange.write(sse('{"type": "ping"}', 'ping'));
+      if (delta.kind === 'reasoning') {
+        const index = await blockFor('thinking', { type: 'thinking', thinking: '', signature: '' });
+        return write('content_block_delta', { index, delta: { type: 'thinking_delta', thinking: delta.text } });
       }
-      return write('content_block_delta', { index: textIndex, delta: { type: 'text_delta', text: delta.text } });
+      if (delta.kind === 'text') {
+        const opening = block?.type !== 'text';
+        const index = await blockFor('text', { type: 'text', text: '' });
+        if (opening) await exchange.write(sse('{"type": "ping"}', 'ping'));
+        return write('content_block_delta', { index, delta: { type: 'text_delta', text: delta.text } });
+      }
+      const id = `toolu_01${randomAlphanumeric(22)}`;
+      const index = delta.first
+        ? await openBlock({ type: 'tool_use', id, name: toolCall?.name ?? '', input: {} })
+        : (block?.index ?? 0);
+      if (delta.first)
+        await write('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json: '' } });
+      if (delta.text)
+        await write('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json: delta.text } });
     },
     midStreamError: () =>
       exchange.write(
@@ -140,8 +167,8 @@ async function streamMessage(
       ),
   });
   if (!finished) return;
-  await write('content_block_stop', { index: textIndex });
-  const stopReason = exchange.reply.finish === 'length' ? 'max_tokens' : 'end_turn';
+  await closeBlock();
+  const stopReason = toolCall ? 'tool_use' : exchange.reply.finish === 'length' ? 'max_tokens' : 'end_turn';
   await write('message_delta', {
     delta: { stop_reason: stopReason, stop_sequence: null },
     usage: { output_tokens: usage.outputTokens },
@@ -165,7 +192,7 @@ export async function handleAnthropic(exchange: FakeExchange): Promise<void> {
   if (method === 'POST' && path === '/v1/messages') {
     const failure = state.takeFailure('anthropic', 'chat');
     if (await answerFailure(exchange, failure, anthropicErrors, true)) return;
-    const invalid = invalidMessagesRequest(body);
+    const invalid = invalidMessagesRequest(body) ?? anthropicToolProblem(body);
     if (invalid !== undefined) return badRequest(exchange, invalid);
     const model = requestedModel(body);
     if (!state.models.anthropic.some((card) => card.id === model))

@@ -1,6 +1,21 @@
 import type { FakeExchange } from './fake-exchange';
 import { planDeltas, sse, streamDeltas, usageFor } from './fake-stream';
+import { wantsToolCall } from './fake-tools';
 import type { FakeFailure } from './fake-types';
+
+/** How one dialect streams a tool call (`choices[0].delta.tool_calls`, providers.md §1.3/§3.3/§4.3). */
+export interface ChatToolCallDialect {
+  /** A call id in the provider's format. */
+  id(): string;
+  /** The `tool_calls` entry opening a call (id, name, empty arguments). */
+  start(id: string, name: string): Record<string, unknown>;
+  /** The `tool_calls` entry carrying a later piece of the arguments. */
+  piece(text: string): Record<string, unknown>;
+  /** The delta around one entry (dialects differ in the `content` sent alongside). */
+  delta(entry: Record<string, unknown>): Record<string, unknown>;
+  /** The finish reason after a call; OpenAI says `stop` when a named tool was forced. */
+  finishReason(body: unknown): string;
+}
 
 /** How one Chat Completions dialect (OpenAI, Mistral, DashScope) shapes its SSE chunks. */
 export interface ChatCompletionsDialect {
@@ -14,6 +29,7 @@ export interface ChatCompletionsDialect {
   finishDelta: Record<string, unknown>;
   /** Raw SSE text of an error arriving inside a 200 stream, including any trailing `[DONE]`. */
   midStreamError: string;
+  toolCalls: ChatToolCallDialect;
 }
 
 function wantsUsage(body: unknown): boolean {
@@ -31,7 +47,9 @@ export async function streamChatCompletions(
   options: { model: string; withReasoning: boolean; failure: FakeFailure | undefined },
 ): Promise<void> {
   const withReasoning = options.withReasoning && dialect.reasoningDelta !== undefined;
-  const deltas = planDeltas(exchange.reply, withReasoning);
+  const toolCall = wantsToolCall(exchange.reply, exchange.body) ? exchange.reply.toolCall : undefined;
+  const deltas = planDeltas(exchange.reply, withReasoning, toolCall ? 3 : 0);
+  const callId = dialect.toolCalls.id();
   const usage = usageFor(exchange.reply, exchange.body, deltas);
   const id = `chatcmpl-fake${Date.now().toString(36)}`;
   const created = Math.floor(Date.now() / 1000);
@@ -51,11 +69,19 @@ export async function streamChatCompletions(
   await exchange.write(
     chunk([{ index: 0, delta: dialect.firstDelta(withReasoning), logprobs: null, finish_reason: null }]),
   );
+  const writeDelta = (delta: Record<string, unknown>): Promise<void> =>
+    exchange.write(chunk([{ index: 0, delta, logprobs: null, finish_reason: null }]));
   const finished = await streamDeltas(exchange, deltas, options.failure, {
-    delta: (delta) => {
+    delta: async (delta) => {
+      if (delta.kind === 'tool') {
+        const tools = dialect.toolCalls;
+        if (delta.first) await writeDelta(tools.delta(tools.start(callId, toolCall?.name ?? '')));
+        if (delta.text) await writeDelta(tools.delta(tools.piece(delta.text)));
+        return;
+      }
       const body =
         delta.kind === 'text' || !dialect.reasoningDelta ? { content: delta.text } : dialect.reasoningDelta(delta.text);
-      return exchange.write(chunk([{ index: 0, delta: body, logprobs: null, finish_reason: null }]));
+      return writeDelta(body);
     },
     midStreamError: () => exchange.write(dialect.midStreamError),
   });
@@ -69,7 +95,7 @@ export async function streamChatCompletions(
     index: 0,
     delta: dialect.finishDelta,
     logprobs: null,
-    finish_reason: exchange.reply.finish ?? 'stop',
+    finish_reason: toolCall ? dialect.toolCalls.finishReason(exchange.body) : (exchange.reply.finish ?? 'stop'),
   };
   await exchange.write(chunk([finish], dialect.usage === 'on-finish' ? { usage: totals } : usageField));
   if (dialect.usage === 'opt-in' && wantsUsage(exchange.body)) await exchange.write(chunk([], { usage: totals }));

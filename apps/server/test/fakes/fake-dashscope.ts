@@ -3,6 +3,7 @@ import { streamChatCompletions } from './fake-chat-completions';
 import type { FakeExchange } from './fake-exchange';
 import { answerFailure, type ProviderErrors } from './fake-failures';
 import { bearerToken, bodyField, requestId, requestedModel } from './fake-stream';
+import { chatToolProblem } from './fake-tools';
 import type { FakeRegion } from './fake-types';
 
 const envelope = (message: string, type: string, code: string) => ({
@@ -86,7 +87,24 @@ const dialect: ChatCompletionsDialect = {
   // providers.md §4.3: DashScope-like servers send an error line and close without [DONE].
   midStreamError:
     'data: {"error":{"message":"An internal error has occured during generation.","type":"internal_error","param":null,"code":"internal_error"}}\n\n',
+  // vercel/ai alibaba-tool-call fixture: later fragments restate `id: ""`, with `content: null`.
+  toolCalls: {
+    id: () => `call_${Array.from({ length: 24 }, () => Math.floor(Math.random() * 16).toString(16)).join('')}`,
+    start: (id, name) => ({ index: 0, id, type: 'function', function: { name, arguments: '' } }),
+    piece: (text) => ({ index: 0, id: '', type: 'function', function: { arguments: text } }),
+    delta: (entry) => ({ content: null, tool_calls: [entry] }),
+    finishReason: () => 'tool_calls',
+  },
 };
+
+/** What DashScope refuses about tools: the Chat Completions rules, and forcing a tool while thinking. */
+function toolProblem(body: unknown): string | undefined {
+  const choice = bodyField(body, 'tool_choice');
+  if (bodyField(body, 'enable_thinking') === true && (choice === 'required' || typeof choice === 'object')) {
+    return '<400> InternalError.Algo.InvalidParameter: The tool_choice parameter does not support being set to required or object in thinking mode';
+  }
+  return chatToolProblem(body, { choices: ['none', 'auto', 'required'] });
+}
 
 /**
  * DashScope under `/dashscope-<region>/compatible-mode/v1/...`. Keys are region-bound: a key
@@ -110,6 +128,10 @@ export async function handleDashscope(exchange: FakeExchange): Promise<void> {
     if (await answerFailure(exchange, failure, errors, true)) return;
     const model = requestedModel(body);
     if (!state.models.dashscope.includes(model)) return exchange.error(errors.unknownModel(model));
+    const problem = toolProblem(body);
+    if (problem !== undefined) {
+      return exchange.json(400, envelope(problem, 'invalid_request_error', 'invalid_parameter_error'));
+    }
     const withReasoning = bodyField(body, 'enable_thinking') !== false;
     return streamChatCompletions(exchange, dialect, { model, withReasoning, failure });
   }

@@ -3,6 +3,7 @@ import { streamChatCompletions } from './fake-chat-completions';
 import type { FakeExchange } from './fake-exchange';
 import { answerFailure, type ProviderErrors } from './fake-failures';
 import { bearerToken, requestId, requestedModel } from './fake-stream';
+import { chatToolProblem, checkMistralToolCallId, randomAlphanumeric } from './fake-tools';
 
 const mistralError = (message: string, type: string, code: string | null, status: number) => ({
   object: 'error',
@@ -11,6 +12,11 @@ const mistralError = (message: string, type: string, code: string | null, status
   param: null,
   code,
   raw_status_code: status,
+});
+
+const mistralError400 = (message: string) => ({
+  status: 400,
+  body: mistralError(message, 'invalid_request_error', null, 400),
 });
 
 /** Mistral error answers (providers.md §3.4); 403/500 bodies follow the generic shape (a guess). */
@@ -52,6 +58,14 @@ const dialect: ChatCompletionsDialect = {
   // Unverified for Mistral (providers.md §3.4): an object:error line, then the stream closes.
   midStreamError:
     'data: {"object":"error","message":"Internal server error","type":"internal_server_error","param":null,"code":null}\n\n',
+  // vercel/ai mistral-incremental-tool-call fixture: later fragments drop the id and send `name: ""`.
+  toolCalls: {
+    id: () => randomAlphanumeric(9),
+    start: (id, name) => ({ id, type: 'function', function: { name, arguments: '' }, index: 0 }),
+    piece: (text) => ({ type: 'function', function: { name: '', arguments: text }, index: 0 }),
+    delta: (entry) => ({ tool_calls: [entry], content: '' }),
+    finishReason: () => 'tool_calls',
+  },
 };
 
 /** Mistral under `/mistral/v1/...`: Bearer auth, strict request schema, aliases in the list. */
@@ -82,6 +96,11 @@ export async function handleMistral(exchange: FakeExchange): Promise<void> {
     const model = requestedModel(body);
     if (!state.models.mistral.some((card) => card.id === model))
       return exchange.error(mistralErrors.unknownModel(model));
+    const toolProblem = chatToolProblem(body, {
+      choices: ['auto', 'none', 'any', 'required'],
+      checkId: checkMistralToolCallId,
+    });
+    if (toolProblem !== undefined) return exchange.error(mistralError400(toolProblem));
     return streamChatCompletions(exchange, dialect, { model, withReasoning: true, failure });
   }
   exchange.json(404, { detail: 'Not Found' });

@@ -1,6 +1,7 @@
 import type { FakeExchange } from './fake-exchange';
 import { answerFailure, type ProviderErrors } from './fake-failures';
 import { bodyField, planDeltas, requestedModel, streamDeltas, usageFor } from './fake-stream';
+import { wantsToolCall } from './fake-tools';
 import type { FakeOllamaModel } from './fake-types';
 
 const ollamaError = (message: string) => ({ error: message });
@@ -59,21 +60,61 @@ function showEntry(model: FakeOllamaModel) {
   };
 }
 
+function argumentsObject(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return {};
+  }
+}
+
+/** What `/api/chat` refuses about tools: a model without the capability, and string arguments. */
+function toolProblem(body: unknown, model: FakeOllamaModel, name: string): string | undefined {
+  const tools = bodyField(body, 'tools');
+  if (Array.isArray(tools) && tools.length > 0 && !model.capabilities.includes('tools')) {
+    return `"${name}" does not support tools`;
+  }
+  const messages = bodyField(body, 'messages');
+  const calls = (Array.isArray(messages) ? messages : []).flatMap((message) => {
+    const list = bodyField(message, 'tool_calls');
+    return Array.isArray(list) ? list : [];
+  });
+  const args = calls.map((call) => bodyField(bodyField(call, 'function'), 'arguments'));
+  // Go decodes a missing or null map as empty; anything else that is not an object fails.
+  const bad = args.find(
+    (value) => value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value)),
+  );
+  if (bad !== undefined) {
+    const kind = Array.isArray(bad) ? 'array' : typeof bad;
+    return `json: cannot unmarshal ${kind} into Go struct field ToolCallFunction.messages.tool_calls.function.arguments of type api.ToolCallFunctionArguments`;
+  }
+  return undefined;
+}
+
 async function streamChat(
   exchange: FakeExchange,
   model: FakeOllamaModel,
   failure: Parameters<typeof streamDeltas>[2],
 ): Promise<void> {
   const thinking = model.capabilities.includes('thinking') && bodyField(exchange.body, 'think') !== false;
-  const deltas = planDeltas(exchange.reply, thinking);
+  const toolCall = wantsToolCall(exchange.reply, exchange.body) ? exchange.reply.toolCall : undefined;
+  // Ollama sends a tool call whole, arguments as an object (providers.md §5.3): one piece.
+  const deltas = planDeltas(exchange.reply, thinking, toolCall ? 1 : 0);
   const usage = usageFor(exchange.reply, exchange.body, deltas);
   const line = (message: Record<string, unknown>, extra: Record<string, unknown> = { done: false }): string =>
     `${JSON.stringify({ model: model.name, created_at: new Date().toISOString(), message: { role: 'assistant', ...message }, ...extra })}\n`;
 
   exchange.startStream('application/x-ndjson');
   const finished = await streamDeltas(exchange, deltas, failure, {
-    delta: (delta) =>
-      exchange.write(line(delta.kind === 'text' ? { content: delta.text } : { content: '', thinking: delta.text })),
+    delta: (delta) => {
+      if (delta.kind === 'tool') {
+        const call = { function: { name: toolCall?.name ?? '', arguments: argumentsObject(delta.text) } };
+        return exchange.write(line({ content: '', tool_calls: [call] }));
+      }
+      return exchange.write(
+        line(delta.kind === 'text' ? { content: delta.text } : { content: '', thinking: delta.text }),
+      );
+    },
     midStreamError: () =>
       exchange.write(`${JSON.stringify(ollamaError('an error was encountered while running the model'))}\n`),
   });
@@ -123,6 +164,8 @@ export async function handleOllama(exchange: FakeExchange): Promise<void> {
     if (think !== undefined && think !== false && !model.capabilities.includes('thinking')) {
       return exchange.json(400, ollamaError(`"${name}" does not support thinking`));
     }
+    const problem = toolProblem(body, model, name);
+    if (problem !== undefined) return exchange.json(400, ollamaError(problem));
     return streamChat(exchange, model, failure);
   }
   exchange.json(404, undefined);

@@ -3,6 +3,7 @@ import { streamChatCompletions } from './fake-chat-completions';
 import type { FakeExchange } from './fake-exchange';
 import { answerFailure, type ProviderErrors } from './fake-failures';
 import { bearerToken, bodyField, requestedModel } from './fake-stream';
+import { chatToolProblem, randomAlphanumeric } from './fake-tools';
 
 const envelope = (message: string, type: string, code: string | null) => ({
   error: { message, type, param: null, code },
@@ -91,6 +92,14 @@ const dialect: ChatCompletionsDialect = {
   finishDelta: {},
   midStreamError:
     'data: {"error":{"message":"The server had an error processing your request. Sorry about that!","type":"server_error","param":null,"code":null}}\n\ndata: [DONE]\n\n',
+  toolCalls: {
+    id: () => `call_${randomAlphanumeric(24)}`,
+    start: (id, name) => ({ index: 0, id, type: 'function', function: { name, arguments: '' } }),
+    piece: (text) => ({ index: 0, function: { arguments: text } }),
+    delta: (entry) => ({ tool_calls: [entry] }),
+    // A forced named function ends with `stop`, not `tool_calls` (observed; see the adapter).
+    finishReason: (body) => (bodyField(bodyField(body, 'tool_choice'), 'type') === 'function' ? 'stop' : 'tool_calls'),
+  },
 };
 
 /** OpenAI under `/openai/v1/...`: Bearer auth, `/models`, `/chat/completions`. */
@@ -125,6 +134,8 @@ export async function handleOpenAi(exchange: FakeExchange): Promise<void> {
         },
       });
     }
+    const toolProblem = chatToolProblem(body, { choices: ['none', 'auto', 'required'] });
+    if (toolProblem !== undefined) return exchange.json(400, envelope(toolProblem, 'invalid_request_error', null));
     return streamChatCompletions(exchange, dialect, { model, withReasoning: false, failure });
   }
   exchange.error({ status: 404, body: envelope(`Invalid URL (${method} ${path})`, 'invalid_request_error', null) });

@@ -1,13 +1,25 @@
 import type { FakeExchange } from './fake-exchange';
 import type { FakeFailure, FakeReply, StreamFailure } from './fake-types';
 
-export interface FakeDelta {
-  kind: 'reasoning' | 'text';
-  text: string;
+export type FakeDelta =
+  | { kind: 'reasoning'; text: string }
+  | { kind: 'text'; text: string }
+  /** A piece of the reply's tool-call arguments; `first` opens the call (id and name). */
+  | { kind: 'tool'; text: string; first: boolean };
+
+/** `text` in `count` nearly equal pieces (one empty piece for empty text). */
+function splitInto(text: string, count: number): string[] {
+  const size = Math.max(1, Math.ceil(text.length / count));
+  return text
+    ? Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size))
+    : [''];
 }
 
-/** Splits the reply into the deltas a provider would stream; reasoning first when wanted. */
-export function planDeltas(reply: FakeReply, withReasoning: boolean): FakeDelta[] {
+/**
+ * Splits the reply into the deltas a provider would stream: reasoning first when wanted, then the
+ * text, then — with `toolPieces` > 0 and a reply tool call — its arguments in that many pieces.
+ */
+export function planDeltas(reply: FakeReply, withReasoning: boolean, toolPieces = 0): FakeDelta[] {
   const size = Math.max(1, reply.chunkSize ?? 8);
   const split = (text: string): string[] =>
     Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
@@ -15,7 +27,15 @@ export function planDeltas(reply: FakeReply, withReasoning: boolean): FakeDelta[
     withReasoning && reply.reasoning
       ? split(reply.reasoning).map((text): FakeDelta => ({ kind: 'reasoning', text }))
       : [];
-  return [...reasoning, ...split(reply.text).map((text): FakeDelta => ({ kind: 'text', text }))];
+  const tool =
+    reply.toolCall && toolPieces > 0
+      ? splitInto(reply.toolCall.arguments, toolPieces).map((text, i): FakeDelta => ({
+          kind: 'tool',
+          text,
+          first: i === 0,
+        }))
+      : [];
+  return [...reasoning, ...split(reply.text).map((text): FakeDelta => ({ kind: 'text', text })), ...tool];
 }
 
 /** Token counts to report: the reply's, or a deterministic estimate. */

@@ -19,6 +19,12 @@ export interface FakeReply {
   usage?: { inputTokens: number; outputTokens: number };
   /** Why the reply ended, written in each provider's own vocabulary. */
   finish?: 'stop' | 'length';
+  /**
+   * A tool call to make after the text, when the request offers tools (and does not say `none`):
+   * streamed in a few argument pieces in the provider's format (Ollama: whole), then the
+   * provider's tool stop reason. `arguments` is JSON text; use '' as `text` for a call-only reply.
+   */
+  toolCall?: { name: string; arguments: string };
 }
 
 /**

@@ -40,16 +40,14 @@ export function gatewayRoutes(app: FastifyInstance, gateway: GatewayService): vo
           onToolCall: (part) => tools.add(part),
         });
         if (result.error) return reply.headers(meta).status(result.error.status).send(openAiError(result.error));
-        return reply
-          .headers(meta)
-          .send(
-            completionBody(prepared, {
-              text,
-              toolCalls: tools.calls(),
-              finishReason: result.finishReason,
-              usage: result.usage,
-            }),
-          );
+        return reply.headers(meta).send(
+          completionBody(prepared, {
+            text,
+            toolCalls: tools.calls(),
+            finishReason: result.finishReason,
+            usage: result.usage,
+          }),
+        );
       }
 
       void reply.hijack();

@@ -53,4 +53,34 @@ describe('buildAnthropicBody', () => {
     expect(body).toMatchObject({ thinking: { type: 'enabled', budget_tokens: 4096 }, max_tokens: 5096 });
     expect(body).not.toHaveProperty('temperature');
   });
+
+  it('sends tools and skips thinking when a tool is forced or a tool loop is open', () => {
+    const tools = [{ name: 'get_weather' }];
+    const ask = { role: 'user' as const, content: 'Weather?' };
+    const forced = buildAnthropicBody({
+      model: 'm',
+      messages: [ask],
+      tools,
+      toolChoice: 'required',
+      reasoningEffort: 'low',
+      temperature: 0.3,
+    });
+    expect(forced).toMatchObject({ tools: [{ name: 'get_weather' }], tool_choice: { type: 'any' }, temperature: 0.3 });
+    expect(forced).not.toHaveProperty('thinking');
+
+    const loop = buildAnthropicBody({
+      model: 'm',
+      messages: [
+        ask,
+        { role: 'assistant', content: '', toolCalls: [{ id: 'toolu_1', name: 'get_weather', arguments: '{}' }] },
+        { role: 'tool', content: 'sunny', toolCallId: 'toolu_1' },
+      ],
+      tools,
+      reasoningEffort: 'low',
+    });
+    expect(loop).not.toHaveProperty('thinking');
+    expect(buildAnthropicBody({ model: 'm', messages: [ask], tools, reasoningEffort: 'low' })).toHaveProperty(
+      'thinking',
+    );
+  });
 });

@@ -1,6 +1,9 @@
-import type { ChatMessage, ChatRequest } from '../spec';
+import type { ChatRequest } from '../spec';
 import type { JsonRecord } from '../shared/json';
 import { thinkingBudgetTokens } from '../shared/reasoning-budget';
+import { forcesToolUse } from '../shared/tools';
+import { addAnthropicTools } from './anthropic-tools';
+import { lastAssistantCalledTools, toAnthropicTurns } from './anthropic-turns';
 
 /** The API version header value the official SDK sends (providers.md §2.1). */
 export const anthropicVersion = '2023-06-01';
@@ -8,14 +11,22 @@ export const anthropicVersion = '2023-06-01';
 /** `max_tokens` is required by the Messages API; used when the caller sets no limit. */
 export const defaultAnthropicMaxTokens = 4096;
 
-type Turn = { role: 'user' | 'assistant'; content: string };
+/**
+ * Whether extended thinking can go with this request. The API refuses thinking with a forced tool
+ * choice ("Thinking may not be enabled when tool_choice forces tool use"), and, while a tool loop
+ * is open, unless the calling turn is replayed with its signed thinking block, which our messages
+ * do not keep. In both cases the reply is produced without thinking rather than refused.
+ */
+function thinkingAllowed(request: ChatRequest): boolean {
+  return !forcesToolUse(request) && !lastAssistantCalledTools(request.messages);
+}
 
 /**
  * Builds a streaming Messages request (providers.md §2.3). System messages move to the top-level
- * `system`; consecutive turns of one role are merged, since the API expects alternating turns.
- * A reasoning effort enables extended thinking with a budget; the budget counts against
- * `max_tokens`, so it is added on top of the caller's limit, and temperature is not sent because
- * the API refuses it alongside thinking.
+ * `system`; turns are converted by toAnthropicTurns; tools by addAnthropicTools. A reasoning
+ * effort enables extended thinking with a budget; the budget counts against `max_tokens`, so it is
+ * added on top of the caller's limit, and temperature is not sent because the API refuses it
+ * alongside thinking.
  */
 export function buildAnthropicBody(request: ChatRequest): JsonRecord {
   const system = request.messages
@@ -26,12 +37,13 @@ export function buildAnthropicBody(request: ChatRequest): JsonRecord {
   const body: JsonRecord = {
     model: request.model,
     max_tokens: maxTokens,
-    messages: mergeTurns(request.messages),
+    messages: toAnthropicTurns(request.messages),
     stream: true,
   };
   if (system) body['system'] = system;
   if (request.stop !== undefined && request.stop.length > 0) body['stop_sequences'] = request.stop;
-  if (request.reasoningEffort !== undefined) {
+  addAnthropicTools(body, request);
+  if (request.reasoningEffort !== undefined && thinkingAllowed(request)) {
     const budget = thinkingBudgetTokens(request.reasoningEffort);
     body['thinking'] = { type: 'enabled', budget_tokens: budget };
     body['max_tokens'] = maxTokens + budget;
@@ -39,15 +51,4 @@ export function buildAnthropicBody(request: ChatRequest): JsonRecord {
     body['temperature'] = request.temperature;
   }
   return body;
-}
-
-function mergeTurns(messages: ChatMessage[]): Turn[] {
-  const turns: Turn[] = [];
-  for (const message of messages) {
-    if (message.role === 'system') continue;
-    const last = turns.at(-1);
-    if (last && last.role === message.role) last.content = `${last.content}\n\n${message.content}`;
-    else turns.push({ role: message.role, content: message.content });
-  }
-  return turns;
 }

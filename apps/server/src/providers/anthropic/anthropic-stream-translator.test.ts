@@ -62,6 +62,35 @@ describe('createAnthropicStreamTranslator', () => {
     });
   });
 
+  it('streams a tool_use block as one call (recorded shape: text block, then tool_use at index 1)', () => {
+    const delta = (index: number, value: Record<string, unknown>) =>
+      event('content_block_delta', { type: 'content_block_delta', index, delta: value });
+    const result = feed([
+      event('message_start', { message: { usage: { input_tokens: 565, output_tokens: 7 } } }),
+      event('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }),
+      delta(0, { type: 'text_delta', text: "I'll check." }),
+      event('content_block_stop', { index: 0 }),
+      event('content_block_start', {
+        index: 1,
+        content_block: { type: 'tool_use', id: 'toolu_01QE', name: 'get_weather', input: {} },
+      }),
+      delta(1, { type: 'input_json_delta', partial_json: '' }),
+      delta(1, { type: 'input_json_delta', partial_json: '{"city":' }),
+      delta(1, { type: 'input_json_delta', partial_json: '"Paris"}' }),
+      event('content_block_stop', { index: 1 }),
+      event('message_delta', { delta: { stop_reason: 'tool_use' }, usage: { output_tokens: 48 } }),
+      event('message_stop', {}),
+    ]);
+    expect(result.parts).toEqual([
+      { type: 'text-delta', text: "I'll check." },
+      { type: 'tool-call-delta', index: 0, id: 'toolu_01QE', name: 'get_weather', argumentsDelta: '' },
+      { type: 'tool-call-delta', index: 0, argumentsDelta: '{"city":' },
+      { type: 'tool-call-delta', index: 0, argumentsDelta: '"Paris"}' },
+      { type: 'usage', inputTokens: 565, outputTokens: 48 },
+      { type: 'finish', finishReason: 'tool_calls' },
+    ]);
+  });
+
   it('prefers input tokens repeated in message_delta', () => {
     const result = feed([
       event('message_start', { message: { usage: { input_tokens: 11, output_tokens: 1 } } }),

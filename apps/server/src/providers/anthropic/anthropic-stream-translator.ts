@@ -1,6 +1,6 @@
 import type { EventSourceMessage } from 'eventsource-parser';
 import type { StreamPart } from '../spec';
-import { isRecord, parseJson, readNumber, readRecord, readString } from '../shared/json';
+import { isRecord, parseJson, readNumber, readRecord, readString, type JsonRecord } from '../shared/json';
 import type { StreamTranslator, TranslatorStep } from '../shared/stream-runner';
 import { errorFromStreamPayload, protocolError } from '../shared/upstream-error';
 import { mapAnthropicStopReason } from './anthropic-finish-reason';
@@ -10,12 +10,47 @@ import { mapAnthropicStopReason } from './anthropic-finish-reason';
  * the SDK does: `ping` and unknown names are skipped, `error` ends the stream with an error part.
  * Input tokens come from `message_start` unless `message_delta` repeats them; output tokens from
  * the last (cumulative) `message_delta`. Usage and finish are emitted at `message_stop`.
+ * A `tool_use` block start opens a call (its id and name); its `input_json_delta` fragments are
+ * the arguments. Calls are numbered from 0 in order, whatever the block index.
  */
 export function createAnthropicStreamTranslator(secret?: string): StreamTranslator<EventSourceMessage> {
   let inputTokens = 0;
   let outputTokens = 0;
   let stopReason: string | undefined;
+  const toolCallByBlock = new Map<number, number>();
   const nothing: TranslatorStep = { parts: [], done: false };
+
+  function startBlock(payload: JsonRecord): StreamPart[] {
+    const block = readRecord(payload, 'content_block');
+    const id = readString(block, 'id');
+    const name = readString(block, 'name');
+    if (readString(block, 'type') !== 'tool_use' || id === undefined || name === undefined) return [];
+    const index = toolCallByBlock.size;
+    toolCallByBlock.set(readNumber(payload, 'index') ?? -1, index);
+    return [{ type: 'tool-call-delta', index, id, name, argumentsDelta: '' }];
+  }
+
+  function readDelta(payload: JsonRecord): StreamPart[] {
+    const delta = readRecord(payload, 'delta');
+    switch (readString(delta, 'type')) {
+      case 'text_delta': {
+        const text = readString(delta, 'text');
+        return text ? [{ type: 'text-delta', text }] : [];
+      }
+      case 'thinking_delta': {
+        const text = readString(delta, 'thinking');
+        return text ? [{ type: 'reasoning-delta', text }] : [];
+      }
+      case 'input_json_delta': {
+        const index = toolCallByBlock.get(readNumber(payload, 'index') ?? -1);
+        const argumentsDelta = readString(delta, 'partial_json');
+        return index !== undefined && argumentsDelta ? [{ type: 'tool-call-delta', index, argumentsDelta }] : [];
+      }
+      case undefined:
+      default:
+        return [];
+    }
+  }
 
   return {
     accept(event) {
@@ -45,8 +80,10 @@ export function createAnthropicStreamTranslator(secret?: string): StreamTranslat
           outputTokens = readNumber(usage, 'output_tokens') ?? outputTokens;
           return nothing;
         }
+        case 'content_block_start':
+          return { parts: startBlock(payload), done: false };
         case 'content_block_delta':
-          return { parts: readDelta(readRecord(payload, 'delta')), done: false };
+          return { parts: readDelta(payload), done: false };
         case 'message_delta': {
           stopReason = readString(readRecord(payload, 'delta'), 'stop_reason') ?? stopReason;
           const usage = readRecord(payload, 'usage');
@@ -59,17 +96,4 @@ export function createAnthropicStreamTranslator(secret?: string): StreamTranslat
       }
     },
   };
-}
-
-function readDelta(delta: Record<string, unknown> | undefined): StreamPart[] {
-  const type = readString(delta, 'type');
-  if (type === 'text_delta') {
-    const text = readString(delta, 'text');
-    return text ? [{ type: 'text-delta', text }] : [];
-  }
-  if (type === 'thinking_delta') {
-    const text = readString(delta, 'thinking');
-    return text ? [{ type: 'reasoning-delta', text }] : [];
-  }
-  return [];
 }

@@ -18,4 +18,27 @@ describe('buildDashscopeChatBody', () => {
     });
     expect(buildDashscopeChatBody({ model: 'qwen3-max', messages })).not.toHaveProperty('enable_thinking');
   });
+
+  it('sends OpenAI-shaped tools and turns thinking off for a forced tool choice', () => {
+    const body = buildDashscopeChatBody({
+      model: 'qwen3-max',
+      messages,
+      reasoningEffort: 'high',
+      tools: [{ name: 'get_weather' }],
+      toolChoice: { name: 'get_weather' },
+    });
+    expect(body).toMatchObject({
+      tools: [{ type: 'function', function: { name: 'get_weather' } }],
+      tool_choice: { type: 'function', function: { name: 'get_weather' } },
+      enable_thinking: false,
+    });
+    expect(body).not.toHaveProperty('thinking_budget');
+    const auto = buildDashscopeChatBody({
+      model: 'qwen3-max',
+      messages,
+      reasoningEffort: 'low',
+      tools: [{ name: 'f' }],
+    });
+    expect(auto).toMatchObject({ enable_thinking: true });
+  });
 });

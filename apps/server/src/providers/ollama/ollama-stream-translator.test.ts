@@ -3,7 +3,7 @@ import type { StreamPart } from '../spec';
 import { createOllamaStreamTranslator } from './ollama-stream-translator';
 
 function feed(lines: unknown[]): { parts: StreamPart[]; done: boolean } {
-  const translator = createOllamaStreamTranslator();
+  const translator = createOllamaStreamTranslator((index) => `call_${index}`);
   const parts: StreamPart[] = [];
   for (const line of lines) {
     const step = translator.accept(typeof line === 'string' ? line : JSON.stringify(line));
@@ -36,6 +36,39 @@ describe('createOllamaStreamTranslator', () => {
         { type: 'finish', finishReason: 'length' },
       ],
     });
+  });
+
+  it('turns whole tool calls into one delta each, with JSON text arguments, and finishes tool_calls', () => {
+    const result = feed([
+      { message: { role: 'assistant', content: 'Let me check.' }, done: false },
+      {
+        message: {
+          role: 'assistant',
+          content: '',
+          tool_calls: [
+            { function: { name: 'get_weather', arguments: { city: 'Paris' } } },
+            { id: 'call_x1', function: { index: 1, name: 'get_time', arguments: {} } },
+          ],
+        },
+        done: false,
+      },
+      { message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop', eval_count: 9 },
+    ]);
+    expect(result.parts).toEqual([
+      { type: 'text-delta', text: 'Let me check.' },
+      { type: 'tool-call-delta', index: 0, id: 'call_0', name: 'get_weather', argumentsDelta: '{"city":"Paris"}' },
+      { type: 'tool-call-delta', index: 1, id: 'call_x1', name: 'get_time', argumentsDelta: '{}' },
+      { type: 'usage', inputTokens: 0, outputTokens: 9 },
+      { type: 'finish', finishReason: 'tool_calls' },
+    ]);
+  });
+
+  it('gives id-less calls ids that differ between streams', () => {
+    const line = JSON.stringify({ message: { tool_calls: [{ function: { name: 'f', arguments: {} } }] }, done: false });
+    const [first] = createOllamaStreamTranslator().accept(line).parts;
+    const [second] = createOllamaStreamTranslator().accept(line).parts;
+    expect(first?.type === 'tool-call-delta' && first.id).toMatch(/^call_[a-z0-9]+_0$/);
+    expect(first?.type === 'tool-call-delta' && first.id).not.toBe(second?.type === 'tool-call-delta' && second.id);
   });
 
   it('turns an error line into an error part', () => {

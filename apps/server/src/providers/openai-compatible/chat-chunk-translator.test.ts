@@ -72,6 +72,32 @@ describe('createChatChunkTranslator', () => {
     expect(named.parts[0]?.type).toBe('error');
   });
 
+  it('streams tool-call fragments and finishes tool_calls', () => {
+    const call = (fields: Record<string, unknown>) => data({ choices: [{ delta: { tool_calls: [fields] } }] });
+    const result = feed([
+      call({ index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '' } }),
+      call({ index: 0, function: { arguments: '{"city":"Paris"}' } }),
+      data({ choices: [{ delta: {}, finish_reason: 'tool_calls' }] }),
+      { data: '[DONE]' },
+    ]);
+    expect(result.parts).toEqual([
+      { type: 'tool-call-delta', index: 0, id: 'call_1', name: 'get_weather', argumentsDelta: '' },
+      { type: 'tool-call-delta', index: 0, argumentsDelta: '{"city":"Paris"}' },
+      { type: 'finish', finishReason: 'tool_calls' },
+    ]);
+  });
+
+  it('finishes tool_calls when a forced call ends with stop, and stop without calls', () => {
+    const forced = feed([
+      data({ choices: [{ delta: { tool_calls: [{ index: 0, id: 'c', function: { name: 'f', arguments: '{}' } }] } }] }),
+      data({ choices: [{ delta: {}, finish_reason: 'stop' }] }),
+      { data: '[DONE]' },
+    ]);
+    expect(forced.parts.at(-1)).toEqual({ type: 'finish', finishReason: 'tool_calls' });
+    const plain = feed([data({ choices: [{ delta: { content: 'x' }, finish_reason: 'stop' }] }), { data: '[DONE]' }]);
+    expect(plain.parts.at(-1)).toEqual({ type: 'finish', finishReason: 'stop' });
+  });
+
   it('reports a non-JSON chunk as a protocol error', () => {
     const result = feed([{ data: 'not json' }]);
     expect(result.parts[0]?.type === 'error' && result.parts[0].error.kind).toBe('protocol');

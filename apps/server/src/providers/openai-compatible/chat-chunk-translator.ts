@@ -6,12 +6,16 @@ import type { StreamTranslator } from '../shared/stream-runner';
 import { errorFromStreamPayload, protocolError } from '../shared/upstream-error';
 import type { ChatDeltaReader } from './chat-delta';
 import { mapChatFinishReason } from './chat-finish-reason';
+import { createToolCallReader } from './chat-tool-calls';
 
 /**
  * Translates a Chat Completions SSE stream. `finish_reason` and `usage` arrive on different chunks
  * depending on the dialect (OpenAI/DashScope: usage on a trailing `choices: []` chunk; Mistral: on
  * the finish chunk), so both are held and emitted together at `data: [DONE]`, usage first.
  * An `error` payload, an `object:"error"` line (Mistral) or an `event: error` ends the stream.
+ * Tool-call fragments are read the same way in every dialect. A `stop` after tool calls finishes
+ * as `tool_calls`: OpenAI (and servers copying it) end a forced named call with `stop`, yet the
+ * caller must run the tools either way.
  */
 export function createChatChunkTranslator(options: {
   provider: ProviderId;
@@ -20,6 +24,7 @@ export function createChatChunkTranslator(options: {
 }): StreamTranslator<EventSourceMessage> {
   let finishReason: FinishReason | undefined;
   let usage: StreamPart | undefined;
+  const toolCalls = createToolCallReader();
 
   function failure(payload: unknown): { parts: StreamPart[]; done: boolean } {
     return {
@@ -32,7 +37,8 @@ export function createChatChunkTranslator(options: {
     accept(event) {
       if (event.data.trim() === '[DONE]') {
         const parts: StreamPart[] = usage ? [usage] : [];
-        parts.push({ type: 'finish', finishReason: finishReason ?? 'other' });
+        const reason = finishReason === 'stop' && toolCalls.called ? 'tool_calls' : finishReason;
+        parts.push({ type: 'finish', finishReason: reason ?? 'other' });
         return { parts, done: true };
       }
       const chunk = parseJson(event.data);
@@ -56,7 +62,7 @@ export function createChatChunkTranslator(options: {
       const reason = readString(choice, 'finish_reason');
       if (reason) finishReason = mapChatFinishReason(reason);
       const delta = readRecord(choice, 'delta');
-      return { parts: delta ? options.readDelta(delta) : [], done: false };
+      return { parts: delta ? [...options.readDelta(delta), ...toolCalls.read(delta)] : [], done: false };
     },
   };
 }

@@ -7,7 +7,7 @@ export type ChatDeltaReader = (delta: JsonRecord) => StreamPart[];
 
 /**
  * OpenAI's delta: `content` is a string (or null); empty strings (the role-only first chunk) and
- * `refusal`/`tool_calls` fragments produce nothing, since we stream text only.
+ * `refusal` produce nothing. `tool_calls` fragments are read by the translator, for every dialect.
  */
 export const readContentDelta: ChatDeltaReader = (delta) => {
   const content = readString(delta, 'content');

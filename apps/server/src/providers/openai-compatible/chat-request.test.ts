@@ -23,4 +23,28 @@ describe('baseChatBody', () => {
     expect(body).toMatchObject({ temperature: 0, stop: ['END'] });
     expect(body['messages']).toHaveLength(2);
   });
+
+  it('sends tools, the tool choice and tool history only when the request has tools', () => {
+    const body = baseChatBody(
+      {
+        model: 'm',
+        messages: [
+          { role: 'assistant', content: '', toolCalls: [{ id: 'c1', name: 'f', arguments: '{}' }] },
+          { role: 'tool', content: 'ok', toolCallId: 'c1' },
+        ],
+        tools: [{ name: 'f' }],
+        toolChoice: 'required',
+      },
+      { requiredToolChoice: 'any' },
+    );
+    expect(body).toMatchObject({
+      tools: [{ type: 'function', function: { name: 'f' } }],
+      tool_choice: 'any',
+      messages: [
+        { role: 'assistant', content: null },
+        { role: 'tool', tool_call_id: 'c1' },
+      ],
+    });
+    expect(baseChatBody({ model: 'm', messages: [], toolChoice: 'auto' })).not.toHaveProperty('tool_choice');
+  });
 });

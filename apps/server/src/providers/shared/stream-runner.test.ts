@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { ProviderError, type StreamPart } from '../spec';
 import { runStream, type StreamTranslator } from './stream-runner';
 
-/** A translator over plain strings: "t:x" is a text delta, "end" the terminator, "err" an error. */
+/** Plain strings: "t:x" is a text delta, "c:x" a tool-call piece, "end" the terminator, "err" an error. */
 const translator: StreamTranslator<string> = {
   accept(event) {
     if (event === 'end') return { parts: [{ type: 'finish', finishReason: 'stop' }], done: true };
+    if (event.startsWith('c:')) {
+      return {
+        parts: [{ type: 'tool-call-delta', index: 0, id: 'c', name: 'f', argumentsDelta: event.slice(2) }],
+        done: false,
+      };
+    }
     if (event === 'err') {
       const error = new ProviderError({ kind: 'overloaded', provider: 'anthropic', message: 'x' });
       return { parts: [{ type: 'error', error }], done: false };
@@ -60,6 +66,13 @@ describe('runStream', () => {
     const last = parts.at(-1);
     expect(last?.type === 'error' && last.error.kind).toBe('network');
     expect(last?.type === 'error' && last.error.retryable).toBe(false);
+  });
+
+  it('counts a tool-call piece as output, so a cut after it is not retryable', async () => {
+    const parts = await collect(run(['c:{', 'c:}'], { failAt: 1 }));
+    expect(parts.at(-1)?.type === 'error' && parts.at(-1)).toMatchObject({
+      error: { kind: 'network', retryable: false },
+    });
   });
 
   it('keeps a network error before any output retryable', async () => {

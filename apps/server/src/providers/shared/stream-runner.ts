@@ -29,7 +29,7 @@ export interface StreamRun<E> {
  * HTTP failures, error events and connection cuts each become exactly one `error` part, a body
  * that ends without the protocol's terminator is a `network` error, and an aborted signal ends the
  * iteration by throwing its reason. Once any delta went out, errors are marked not retryable:
- * replaying the call would duplicate text the user has already seen.
+ * replaying the call would duplicate text the user has already seen (or a tool call begun).
  */
 export async function* runStream<E>(run: StreamRun<E>): AsyncGenerator<StreamPart> {
   run.signal.throwIfAborted();
@@ -54,7 +54,7 @@ export async function* runStream<E>(run: StreamRun<E>): AsyncGenerator<StreamPar
           yield { type: 'error', error: afterOutput(part.error, delivered) };
           return;
         }
-        delivered ||= part.type === 'text-delta' || part.type === 'reasoning-delta';
+        delivered ||= part.type === 'text-delta' || part.type === 'reasoning-delta' || part.type === 'tool-call-delta';
         yield part;
       }
       if (step.done) return;
