@@ -51,6 +51,7 @@ import { OrgAccess } from './services/org-access';
 import { OrgService } from './services/org.service';
 import { UsageReportService } from './services/usage-report.service';
 import { GatewayService } from './services/gateway.service';
+import { PrincipalCache } from './services/principal-cache';
 import { Metrics } from './services/metrics';
 import type { FastifyInstance } from 'fastify';
 
@@ -114,6 +115,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const bus = redis ? new RedisInvalidationBus(redis, `${config.redisPrefix}bus:`) : new MemoryInvalidationBus();
 
   const audit = new AuditService(auditRepository);
+  const principals = new PrincipalCache(bus);
   const limiter = redis ? new RedisRateLimiter(redis, `${config.redisPrefix}rl:`) : new MemoryRateLimiter();
   const auth = new AuthService(
     users,
@@ -126,23 +128,26 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       sessionTtlMs: config.sessionTtlMs,
       login: config.login,
     },
+    principals,
   );
   const accounts = new AccountService(users, setupRepository, auth, audit);
   const rotation = new KeyRotationService(credentials, keyring);
-  const tokens = new TokenService(new ApiTokenRepository(db.kysely), audit);
+  const tokens = new TokenService(new ApiTokenRepository(db.kysely), audit, principals);
 
   const registry = createProviderRegistry({
     fetch: createUpstreamFetch(config.upstream.connectTimeoutMs),
     baseUrls: config.baseUrls,
   });
   const policies = new PolicyService(new PolicyRepository(db.kysely), bus);
-  const access = new ModelAccessService(registry, credentials, policies, keyring);
+  const access = new ModelAccessService(registry, credentials, policies, keyring, bus);
   const catalog = new ModelCatalogService(access, new ModelCacheRepository(db.kysely), config.modelCacheTtlMs);
-  const credentialService = new CredentialService(registry, credentials, users, catalog, audit, keyring, policies);
+  const credentialService = new CredentialService(registry, credentials, users, catalog, audit, keyring, policies, bus);
   const providers = new ProviderService(registry, credentials, credentialService, policies);
   const resolver = new CallResolver(access, catalog, calibrationRepository, users);
   const metrics = new Metrics();
-  const usage = new UsageService(usageRepository, metrics);
+  const usage = new UsageService(usageRepository, metrics, config.usageFlushMs, (error) =>
+    logger.error({ error: String(error) }, 'usage events could not be written'),
+  );
   const budgets = new BudgetService(new BudgetRepository(db.kysely));
   const oneShot = new OneShotService(resolver, usage, budgets, config.upstream);
   const titles = new TitleService(oneShot, conversationRepository, logger);
@@ -160,7 +165,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
   const conversations = new ConversationService(conversationRepository);
   const calibration = new CalibrationService(calibrationRepository, access, catalog, resolver, audit);
   const orgAccess = new OrgAccess(orgs);
-  const orgService = new OrgService(orgs, users, accounts, orgAccess, policies, audit);
+  const orgService = new OrgService(orgs, users, accounts, orgAccess, policies, audit, principals);
   const governance = new GovernanceService(
     orgAccess,
     policies,
@@ -171,7 +176,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     auditRepository,
     audit,
   );
-  const usageReports = new UsageReportService(usageRepository, users, orgAccess);
+  const usageReports = new UsageReportService(usageRepository, users, orgAccess, usage);
   const gateway = new GatewayService(access, catalog, resolver, budgets, usage, config.upstream);
   const health = new HealthService({
     version,
@@ -221,6 +226,7 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     close: async () => {
       await app.close();
       await titles.settle();
+      await usage.flush();
       await bus.close();
       await db.close();
       redis?.disconnect();

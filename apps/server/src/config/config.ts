@@ -77,6 +77,7 @@ const envSchema = z.object({
   CHATSTUDIO_UPSTREAM_IDLE_TIMEOUT_MS: positiveInt(60_000),
   CHATSTUDIO_KEEPALIVE_MS: positiveInt(15_000),
   CHATSTUDIO_MAX_MESSAGE_CHARS: positiveInt(100_000),
+  CHATSTUDIO_USAGE_FLUSH_MS: nonNegativeInt(50),
   CHATSTUDIO_METRICS_TOKEN: z.string().min(16, 'CHATSTUDIO_METRICS_TOKEN must be at least 16 characters').optional(),
 });
 
@@ -112,6 +113,8 @@ export interface Config {
   };
   keepAliveMs: number;
   maxMessageChars: number;
+  /** Usage events are written in batches at this interval (0: each at once). */
+  usageFlushMs: number;
   metricsToken: string | undefined;
 }
 
@@ -179,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     keepAliveMs: e.CHATSTUDIO_KEEPALIVE_MS,
     maxMessageChars: e.CHATSTUDIO_MAX_MESSAGE_CHARS,
+    usageFlushMs: e.CHATSTUDIO_USAGE_FLUSH_MS,
     metricsToken: e.CHATSTUDIO_METRICS_TOKEN,
   };
 }

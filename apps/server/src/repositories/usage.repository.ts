@@ -17,8 +17,8 @@ export interface UsageGroup {
 export class UsageRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async insert(row: UsageEventRow): Promise<void> {
-    await this.db.insertInto('usage_events').values(row).execute();
+  async insertMany(rows: UsageEventRow[]): Promise<void> {
+    if (rows.length > 0) await this.db.insertInto('usage_events').values(rows).execute();
   }
 
   /** Usage grouped by member, provider, model, task and day — for one user, or for a whole org. */

@@ -7,6 +7,7 @@ import type { SessionRepository } from '../repositories/session.repository';
 import type { SetupRepository } from '../repositories/setup.repository';
 import type { UserRepository, UserRow } from '../repositories/user.repository';
 import type { Principal } from './principal';
+import type { PrincipalCache } from './principal-cache';
 import type { RateLimiter } from './rate-limiter';
 
 export interface AuthSettings {
@@ -32,6 +33,7 @@ export class AuthService {
     private readonly setupRepository: SetupRepository,
     private readonly limiter: RateLimiter,
     private readonly settings: AuthSettings,
+    private readonly principals: PrincipalCache,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -96,14 +98,24 @@ export class AuthService {
 
   /** Resolves a personal access token; undefined when unknown or revoked. */
   async fromBearerToken(token: string): Promise<Principal | undefined> {
-    const row = await this.tokens.findLiveByHash(hashSecret(token));
+    const tokenHash = hashSecret(token);
+    const cached = this.principals.get(tokenHash);
+    if (cached) return cached;
+    const row = await this.tokens.findLiveByHash(tokenHash);
     if (!row) return undefined;
     const user = await this.users.findById(row.user_id);
     if (!user) return undefined;
     const now = this.now();
     if (row.last_used_at === null || now - row.last_used_at > TOKEN_TOUCH_INTERVAL_MS)
       await this.tokens.touch(row.id, now);
-    return this.principal(user, null, { kind: 'token', tokenId: row.id });
+    const principal = await this.principal(user, null, { kind: 'token', tokenId: row.id });
+    this.principals.set(tokenHash, principal);
+    return principal;
+  }
+
+  /** Forgets cached principals of a user whose rights just changed (token revoked, role, membership). */
+  async forgetUser(userId: string): Promise<void> {
+    await this.principals.forgetUser(userId);
   }
 
   async me(principal: Principal): Promise<MeResponse> {

@@ -6,7 +6,8 @@ import type { CredentialRepository, CredentialRow, CredentialScope } from '../re
 import type { UserRepository } from '../repositories/user.repository';
 import type { AuditService } from './audit.service';
 import type { ModelCatalogService } from './model-catalog.service';
-import { credentialCacheKey } from './model-access.service';
+import type { InvalidationBus } from './invalidation-bus';
+import { credentialCacheKey, credentialKey, credentialTopic } from './model-access.service';
 import { appErrorFromProvider } from './provider-errors';
 import { isProviderApproved, type PolicyService } from './policy.service';
 import type { Principal } from './principal';
@@ -37,6 +38,7 @@ export class CredentialService {
     private readonly audit: AuditService,
     private readonly keyring: Keyring,
     private readonly policies: PolicyService,
+    private readonly bus: InvalidationBus,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -105,6 +107,7 @@ export class CredentialService {
       updated_at: now,
     };
     await this.credentials.upsert(row);
+    await this.bus.publish(credentialTopic, credentialKey(owner.scope, owner.ownerId, provider));
     if (previous) await this.catalog.forget(credentialCacheKey(previous));
     await this.catalog.remember(credentialCacheKey(row), provider, models);
     await this.audit.record({
@@ -122,6 +125,7 @@ export class CredentialService {
     if (!previous || !(await this.credentials.delete(owner.scope, owner.ownerId, provider))) {
       throw new AppError('not_found', `no ${providerNames[provider]} key is connected`);
     }
+    await this.bus.publish(credentialTopic, credentialKey(owner.scope, owner.ownerId, provider));
     await this.catalog.forget(credentialCacheKey(previous));
     await this.audit.record({
       orgId: owner.orgId,

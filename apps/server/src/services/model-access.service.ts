@@ -5,6 +5,7 @@ import type { ProviderRegistry } from '../providers/registry';
 import type { ProviderAdapter, ProviderCredential } from '../providers/spec';
 import type { CredentialRepository, CredentialRow } from '../repositories/credential.repository';
 import type { Principal } from './principal';
+import type { InvalidationBus } from './invalidation-bus';
 import { isProviderApproved, type OrgPolicy, type PolicyService } from './policy.service';
 import { providerNames } from './provider-names';
 import { regionOf } from './regions';
@@ -28,12 +29,20 @@ export interface ResolvedAccess {
  * opens a sealed key. Model choice on top of this lives in `CallResolver`, which calls this first.
  */
 export class ModelAccessService {
+  /** Sealed rows (never opened keys) read in the last few seconds; see `credentialTopic`. */
+  private readonly rows = new Map<string, { row: CredentialRow | undefined; until: number }>();
+
   constructor(
     private readonly registry: ProviderRegistry,
     private readonly credentials: CredentialRepository,
     private readonly policies: PolicyService,
     private readonly keyring: Keyring,
-  ) {}
+    bus: InvalidationBus,
+    private readonly rowTtlMs = 5_000,
+    private readonly now: () => number = Date.now,
+  ) {
+    bus.subscribe(credentialTopic, (key) => this.rows.delete(key));
+  }
 
   async resolve(principal: Principal, provider: ProviderId): Promise<ResolvedAccess> {
     const adapter = this.registry.get(provider);
@@ -48,10 +57,8 @@ export class ModelAccessService {
     if (!adapter.requiresKey) {
       return { ...base, keyScope: 'managed', credentialId: null, cacheKey: `${provider}:managed`, credential: {} };
     }
-    const personal = policy.allowPersonalKeys
-      ? await this.credentials.find('user', principal.userId, provider)
-      : undefined;
-    const row = personal ?? (orgId ? await this.credentials.find('org', orgId, provider) : undefined);
+    const personal = policy.allowPersonalKeys ? await this.findRow('user', principal.userId, provider) : undefined;
+    const row = personal ?? (orgId ? await this.findRow('org', orgId, provider) : undefined);
     if (!row) {
       throw new AppError('key_required', `connect a ${providerNames[provider]} key to use it`, {
         details: { provider },
@@ -64,6 +71,21 @@ export class ModelAccessService {
       cacheKey: credentialCacheKey(row),
       credential: { apiKey: this.open(row), ...(row.region ? { region: regionOf(row.region) } : {}) },
     };
+  }
+
+  /** The sealed row, cached briefly: the gateway resolves the same credential on every call. */
+  private async findRow(
+    scope: CredentialRow['scope'],
+    ownerId: string,
+    provider: ProviderId,
+  ): Promise<CredentialRow | undefined> {
+    const key = credentialKey(scope, ownerId, provider);
+    const cached = this.rows.get(key);
+    if (cached && cached.until > this.now()) return cached.row;
+    const row = await this.credentials.find(scope, ownerId, provider);
+    if (this.rows.size >= 10_000) this.rows.clear();
+    this.rows.set(key, { row, until: this.now() + this.rowTtlMs });
+    return row;
   }
 
   private open(row: CredentialRow): string {
@@ -79,6 +101,13 @@ export class ModelAccessService {
       });
     }
   }
+}
+
+/** Bus topic: a credential was connected, replaced or removed; the key names which (`credentialKey`). */
+export const credentialTopic = 'credential';
+
+export function credentialKey(scope: string, ownerId: string, provider: string): string {
+  return `${scope}:${ownerId}:${provider}`;
 }
 
 /** `provider:scope:owner:credential-id:updated-at` — a replaced key gets a new id, so caches never mix keys. */

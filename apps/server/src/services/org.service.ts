@@ -8,6 +8,7 @@ import type { AuditService } from './audit.service';
 import type { OrgAccess } from './org-access';
 import type { PolicyService } from './policy.service';
 import type { Principal } from './principal';
+import type { PrincipalCache } from './principal-cache';
 
 export interface MemberView {
   userId: string;
@@ -27,6 +28,7 @@ export class OrgService {
     private readonly orgAccess: OrgAccess,
     private readonly policies: PolicyService,
     private readonly audit: AuditService,
+    private readonly principals: PrincipalCache,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -71,6 +73,7 @@ export class OrgService {
       if (await this.orgs.findMembership(orgId, existing.id))
         throw new AppError('conflict', 'this person is already a member');
       await this.orgs.addMember({ org_id: orgId, user_id: existing.id, role: input.role, created_at: this.now() });
+      await this.principals.forgetUser(existing.id);
       await this.audit.record({
         orgId,
         actorId: principal.userId,
@@ -94,6 +97,7 @@ export class OrgService {
       throw new AppError('conflict', 'an organisation needs at least one owner; make someone else owner first');
     }
     await this.orgs.setRole(orgId, userId, role);
+    await this.principals.forgetUser(userId);
     await this.audit.record({
       orgId,
       actorId: principal.userId,
@@ -113,6 +117,7 @@ export class OrgService {
         throw new AppError('conflict', 'cannot remove the last owner of an organisation');
     }
     await this.orgs.removeMember(orgId, userId);
+    await this.principals.forgetUser(userId);
     await this.audit.record({
       orgId,
       actorId: principal.userId,

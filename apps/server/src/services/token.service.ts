@@ -4,6 +4,7 @@ import { AppError } from '../errors/app-error';
 import type { ApiTokenRepository } from '../repositories/api-token.repository';
 import type { AuditService } from './audit.service';
 import type { Principal } from './principal';
+import type { PrincipalCache } from './principal-cache';
 
 const TOKEN_PREFIX = 'csk_';
 
@@ -12,6 +13,7 @@ export class TokenService {
   constructor(
     private readonly tokens: ApiTokenRepository,
     private readonly audit: AuditService,
+    private readonly principals: PrincipalCache,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -50,8 +52,9 @@ export class TokenService {
   }
 
   async revoke(principal: Principal, tokenId: string): Promise<void> {
-    if (!(await this.tokens.revoke(principal.userId, tokenId, this.now())))
-      throw new AppError('not_found', 'token not found');
+    const revoked = await this.tokens.revoke(principal.userId, tokenId, this.now());
+    if (revoked) await this.principals.forgetUser(principal.userId);
+    if (!revoked) throw new AppError('not_found', 'token not found');
     await this.audit.record({
       orgId: principal.activeOrgId,
       actorId: principal.userId,

@@ -3,6 +3,7 @@ import type { UsageGroup, UsageRepository } from '../repositories/usage.reposito
 import type { UserRepository } from '../repositories/user.repository';
 import type { OrgAccess } from './org-access';
 import type { Principal } from './principal';
+import type { UsageService } from './usage.service';
 
 export interface UsageReport {
   scope: 'me' | 'org';
@@ -21,6 +22,7 @@ export class UsageReportService {
     private readonly usage: UsageRepository,
     private readonly users: UserRepository,
     private readonly orgAccess: OrgAccess,
+    private readonly recorder: Pick<UsageService, 'flush'>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -35,6 +37,8 @@ export class UsageReportService {
       throw new AppError('bad_request', 'from/to must be days (YYYY-MM-DD) with from ≤ to');
     }
     const scope = query.scope ?? 'me';
+    // Reports include calls still waiting in the write batch.
+    await this.recorder.flush();
     let rows: UsageGroup[];
     if (scope === 'org') {
       if (!principal.activeOrgId) throw new AppError('bad_request', 'you belong to no organisation');

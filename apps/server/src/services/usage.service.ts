@@ -1,5 +1,5 @@
 import { newId } from '../crypto';
-import type { UsageRepository } from '../repositories/usage.repository';
+import type { UsageEventRow, UsageRepository } from '../repositories/usage.repository';
 import type { Metrics } from './metrics';
 
 export type UsageOutcome = 'complete' | 'stopped' | 'client_closed' | 'error';
@@ -21,18 +21,54 @@ export interface UsageEvent {
   errorCode?: string | undefined;
 }
 
-/** Records every model call (spec §7), including failed and stopped ones. */
+/** At most this many events wait for one write, whatever the flush interval. */
+const MAX_PENDING = 500;
+
+/**
+ * Records every model call (spec §7), including failed and stopped ones. With a flush interval
+ * (production default 50 ms) events are written in batches — one multi-row insert instead of one
+ * per call, the largest database cost on the gateway's hot path. Budgets are settled separately and
+ * synchronously, so batching never lets spend escape its limit; a hard crash can lose at most one
+ * interval of usage rows. `flush` runs on shutdown and before usage is reported.
+ */
 export class UsageService {
+  private pending: UsageEventRow[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
+
   constructor(
     private readonly usage: UsageRepository,
     private readonly metrics: Metrics | undefined,
+    private readonly flushMs: number,
+    private readonly onWriteError: (error: unknown) => void,
     private readonly now: () => number = Date.now,
   ) {}
 
   async record(event: UsageEvent): Promise<void> {
-    const createdAt = this.now();
     this.metrics?.call(event);
-    await this.usage.insert({
+    this.pending.push(this.row(event));
+    if (this.flushMs === 0 || this.pending.length >= MAX_PENDING) {
+      await this.flush();
+      return;
+    }
+    this.timer ??= setTimeout(() => {
+      this.flush().catch(this.onWriteError);
+    }, this.flushMs);
+  }
+
+  /** Writes every pending event; resolves when they are stored. */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.pending;
+    this.pending = [];
+    this.writing = this.writing.catch(() => undefined).then(() => this.usage.insertMany(batch));
+    await this.writing;
+  }
+
+  private row(event: UsageEvent): UsageEventRow {
+    const createdAt = this.now();
+    return {
       id: newId(),
       user_id: event.userId,
       org_id: event.orgId,
@@ -48,7 +84,7 @@ export class UsageService {
       outcome: event.outcome,
       day: new Date(createdAt).toISOString().slice(0, 10),
       created_at: createdAt,
-    });
+    };
   }
 }
 

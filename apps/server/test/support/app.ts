@@ -40,6 +40,8 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
     LOG_LEVEL: 'debug',
     CHATSTUDIO_MASTER_KEYS: generateMasterKeyEntry('test1'),
     CHATSTUDIO_UPSTREAM_RETRY_BASE_MS: '5',
+    // Tests read usage rows right after a call; batching has its own test.
+    CHATSTUDIO_USAGE_FLUSH_MS: '0',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   };

@@ -1,21 +1,25 @@
 import { useState } from 'react';
 import { describeError } from '../api/api-error';
 import { usePopover } from '../components/usePopover';
+import { organisationMenuLabel } from '../features/admin/admin-access';
 import { authApi } from '../features/auth/auth.api';
 import { useSession } from '../features/auth/session-context';
 import { runtimeConfig } from './runtime-config';
 
 interface UserMenuProps {
   onSettings: () => void;
+  /** Opens the organisation area (admin pages, or "what my organisation allows" for members). */
+  onOrganisation: () => void;
 }
 
-/** Account menu: who you are, the active organisation (switchable), settings, log out. */
-export function UserMenu({ onSettings }: UserMenuProps) {
+/** Account menu: who you are, the active organisation (switchable), organisation, settings, log out. */
+export function UserMenu({ onSettings, onOrganisation }: UserMenuProps) {
   const { me, refresh, logout } = useSession();
   const { open, setOpen, close, rootRef, triggerRef, onMenuKeyDown } = usePopover();
   const [error, setError] = useState<string | null>(null);
   const version = runtimeConfig().version;
   const initials = me.user.name.trim().slice(0, 1).toUpperCase() || '?';
+  const organisationLabel = organisationMenuLabel(me);
 
   const switchOrg = async (orgId: string) => {
     try {
@@ -68,6 +72,20 @@ export function UserMenu({ onSettings }: UserMenuProps) {
               </select>
               {error ? <p className="field-error">{error}</p> : null}
             </div>
+          ) : null}
+          {organisationLabel ? (
+            <button
+              type="button"
+              className="menu-option"
+              data-menu-item
+              onClick={() => {
+                close(false);
+                onOrganisation();
+              }}
+              data-testid="open-admin"
+            >
+              {organisationLabel}
+            </button>
           ) : null}
           <button
             type="button"

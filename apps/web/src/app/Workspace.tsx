@@ -1,14 +1,16 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Spinner } from '../components/Spinner';
 import { ChatView } from '../features/chat/ChatView';
 import { ConversationsProvider, useConversations } from '../features/conversations/ConversationsContext';
 import { Sidebar } from '../features/conversations/Sidebar';
 import { ProvidersProvider } from '../features/providers/ProvidersContext';
+import type { AdminPage } from './route';
 import { runtimeConfig } from './runtime-config';
 import { useHashRoute } from './useHashRoute';
 import { UserMenu } from './UserMenu';
 
 const SettingsView = lazy(() => import('../features/settings/SettingsView'));
+const AdminView = lazy(() => import('../features/admin/AdminView'));
 
 /** The signed-in app: top bar, conversation sidebar (a drawer on phones), and the chat or settings view. */
 export function Workspace() {
@@ -42,6 +44,12 @@ function WorkspaceLayout() {
     return () => window.removeEventListener('keydown', onKey);
   }, [drawerOpen]);
 
+  const viewTitle = route.view === 'settings' ? 'Settings' : 'Organisation';
+  const openAdminPage = useCallback(
+    (page: AdminPage, options?: { replace?: boolean }) => navigate({ view: 'admin', page }, options),
+    [navigate],
+  );
+
   const openChat = (conversationId: string | null) => {
     setDrawerOpen(false);
     navigate({ view: 'chat', conversationId });
@@ -65,9 +73,12 @@ function WorkspaceLayout() {
           {productName}
         </a>
         <span className="topbar-title" data-testid="conversation-title">
-          {route.view === 'chat' ? (title ?? (activeId ? 'Untitled conversation' : 'New chat')) : 'Settings'}
+          {route.view === 'chat' ? (title ?? (activeId ? 'Untitled conversation' : 'New chat')) : viewTitle}
         </span>
-        <UserMenu onSettings={() => navigate({ view: 'settings', tab: 'providers' })} />
+        <UserMenu
+          onSettings={() => navigate({ view: 'settings', tab: 'providers' })}
+          onOrganisation={() => navigate({ view: 'admin', page: null })}
+        />
       </header>
       <div className="workspace-body">
         <div id="sidebar-drawer" className="sidebar-drawer">
@@ -82,11 +93,19 @@ function WorkspaceLayout() {
               conversationId={route.conversationId}
               onOpenConversation={(id) => navigate({ view: 'chat', conversationId: id }, { replace: true })}
             />
-          ) : (
+          ) : route.view === 'settings' ? (
             <Suspense fallback={<Spinner label="Loading settings…" />}>
               <SettingsView
                 tab={route.tab}
                 onTab={(tab) => navigate({ view: 'settings', tab }, { replace: true })}
+                onClose={() => navigate({ view: 'chat', conversationId: null })}
+              />
+            </Suspense>
+          ) : (
+            <Suspense fallback={<Spinner label="Loading organisation…" />}>
+              <AdminView
+                page={route.page}
+                onPage={openAdminPage}
                 onClose={() => navigate({ view: 'chat', conversationId: null })}
               />
             </Suspense>

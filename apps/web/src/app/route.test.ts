@@ -10,6 +10,11 @@ describe('routes', () => {
     ['#/settings', { view: 'settings', tab: 'providers' }],
     ['#/settings/tokens', { view: 'settings', tab: 'tokens' }],
     ['#/settings/nope', { view: 'settings', tab: 'providers' }],
+    ['#/settings/usage', { view: 'settings', tab: 'usage' }],
+    ['#/admin', { view: 'admin', page: null }],
+    ['#/admin/members', { view: 'admin', page: 'members' }],
+    ['#/admin/audit', { view: 'admin', page: 'audit' }],
+    ['#/admin/nope', { view: 'admin', page: null }],
     ['#/whatever', { view: 'chat', conversationId: null }],
     ['#/c/%E0%A4%A', { view: 'chat', conversationId: '%E0%A4%A' }],
   ])('%s', (hash, route) => {
@@ -17,6 +22,7 @@ describe('routes', () => {
   });
 
   it('round-trips', () => {
-    for (const hash of ['#/', '#/c/x%2Fy', '#/settings/calibration']) expect(formatRoute(parseRoute(hash))).toBe(hash);
+    for (const hash of ['#/', '#/c/x%2Fy', '#/settings/calibration', '#/admin', '#/admin/keys'])
+      expect(formatRoute(parseRoute(hash))).toBe(hash);
   });
 });

@@ -101,7 +101,7 @@ export function ChatView({ conversationId, onOpenConversation }: ChatViewProps) 
   const blockedReason = !provider
     ? 'Choose a provider first'
     : readiness === 'needs_key'
-      ? `Connect a ${provider.name} key to chat`
+      ? `Connect your ${provider.name} key to chat`
       : readiness === 'not_approved' || readiness === 'personal_keys_forbidden'
         ? `${provider.name} can't be used`
         : null;

@@ -1,7 +1,7 @@
 import type { ConnectKeyResponse, DashscopeRegion, ProviderState } from '@chatstudio/contract';
 import { connectKeyRequestSchema, dashscopeRegions } from '@chatstudio/contract';
 import type { FormEvent } from 'react';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { Notice } from '../../components/Notice';
 import { connectKeyErrorMessage } from './key-errors';
@@ -33,6 +33,12 @@ export function ConnectKeyDialog({ provider, onConnected, onClose }: ConnectKeyD
   const [busy, setBusy] = useState(false);
   const replacing = provider.credential?.scope === 'user';
 
+  // After a failed attempt, back to the (emptied) key field: only once it is enabled again, since
+  // focusing it while still disabled does nothing and would leave keyboard users nowhere.
+  useEffect(() => {
+    if (error !== null && !busy) keyRef.current?.focus();
+  }, [error, busy]);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const input = keyRef.current;
@@ -55,7 +61,6 @@ export function ConnectKeyDialog({ provider, onConnected, onClose }: ConnectKeyD
     } catch (caught) {
       setError(connectKeyErrorMessage(caught, provider.name));
       setBusy(false);
-      keyRef.current?.focus();
     }
   };
 

@@ -11,11 +11,15 @@ const CalibrationSettings = lazy(() =>
 const TokensSettings = lazy(() =>
   import('../tokens/TokensSettings').then((module) => ({ default: module.TokensSettings })),
 );
+const MyUsageSettings = lazy(() =>
+  import('../admin/MyUsageSettings').then((module) => ({ default: module.MyUsageSettings })),
+);
 
 const tabLabels: Record<SettingsTab, string> = {
   providers: 'Providers & keys',
   calibration: 'Calibration',
   tokens: 'Access tokens',
+  usage: 'My usage',
 };
 
 interface SettingsViewProps {
@@ -74,6 +78,7 @@ export default function SettingsView({ tab, onTab, onClose }: SettingsViewProps)
           {tab === 'providers' ? <ProvidersSettings /> : null}
           {tab === 'calibration' ? <CalibrationSettings /> : null}
           {tab === 'tokens' ? <TokensSettings /> : null}
+          {tab === 'usage' ? <MyUsageSettings /> : null}
         </Suspense>
       </div>
     </section>
