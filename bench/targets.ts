@@ -33,7 +33,7 @@ export async function portkeyTarget(upstreamBaseUrl: string, port: number): Prom
   const child = spawnPinned(
     0,
     process.execPath,
-    [path.join(root, 'node_modules/@portkey-ai/gateway/build/start-server.js'), '--port', String(port), '--headless'],
+    [path.join(root, 'node_modules/@portkey-ai/gateway/build/start-server.js'), `--port=${port}`, '--headless'],
     {},
   );
   child.stdout?.resume();

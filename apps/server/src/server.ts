@@ -175,6 +175,8 @@ export async function createServer(config: Config, options: ServerOptions = {}):
     users,
     auditRepository,
     audit,
+    access,
+    catalog,
   );
   const usageReports = new UsageReportService(usageRepository, users, orgAccess, usage);
   const gateway = new GatewayService(access, catalog, resolver, budgets, usage, config.upstream);

@@ -67,6 +67,7 @@ const matrix: Record<string, Record<Caller, Expect>> = {
   'GET /api/orgs/:org/connections': orgAdminOnly,
   'DELETE /api/orgs/:org/connections/:credentialId': orgAdminOnly,
   'GET /api/orgs/:org/audit': orgAdminOnly,
+  'GET /api/orgs/:org/providers/:provider/models': orgAdminOnly,
   'PUT /api/orgs/:org/providers/:provider/key': orgAdminOnly,
   'DELETE /api/orgs/:org/providers/:provider/key': orgAdminOnly,
   'GET /api/orgs/:org/policy': row(401, 'ok', 404, 'ok', 'ok'),

@@ -463,6 +463,31 @@ describe.each(testDatabases())('chat on %s', (database) => {
     await app.client.delete('/api/providers/openai/calibration/title');
   });
 
+  it('titles a conversation whose first reply was stopped once a later reply completes', async () => {
+    fake.setReply('openai', { text: 'd'.repeat(300), chunkSize: 3, chunkDelayMs: 15 });
+    const id = await newConversation();
+    let messageId = '';
+    let stopRequested: Promise<unknown> | undefined;
+    await send(
+      id,
+      { content: 'first, stopped', provider: 'openai' },
+      {
+        onEvent: (event) => {
+          if (event.event === 'start') messageId = event.data.messageId;
+          if (event.event === 'delta' && !stopRequested)
+            stopRequested = app.client.post(`/api/conversations/${id}/messages/${messageId}/stop`);
+        },
+      },
+    );
+    await stopRequested;
+    expect((await app.client.get(`/api/conversations/${id}`)).body.title).toBeNull();
+    fake.setReply('openai', { text: 'Second Time Lucky' });
+    expect((await send(id, { content: 'again', provider: 'openai' })).events.at(-1)?.event).toBe('done');
+    await expect
+      .poll(async () => (await app.client.get(`/api/conversations/${id}`)).body.title)
+      .toBe('Second Time Lucky');
+  });
+
   it('condenses history that exceeds a tiny context window with the summarize task', async () => {
     fake.setModels('ollama', [{ name: 'tiny:1b', family: 'llama', capabilities: ['completion'], contextLength: 1100 }]);
     fake.setReply('ollama', { text: 'x'.repeat(1600) });

@@ -134,6 +134,10 @@ describe.each(testDatabases())('organisations and governance on %s', (database) 
 
     const models = await memberA.client.get('/api/providers/openai/models');
     expect(models.body.models.map((m: { id: string }) => m.id).sort()).toEqual(['gpt-4.1-nano', 'gpt-4o-mini']);
+    // Admins editing the allowlist see the org's full list; members may not ask for it.
+    const full = await adminA.client.get(`/api/orgs/${orgA}/providers/openai/models`);
+    expect(full.body.models.map((m: { id: string }) => m.id)).toContain('o4-mini');
+    expect((await memberA.client.get(`/api/orgs/${orgA}/providers/openai/models`)).status).toBe(403);
     const disallowed = await chat(app, memberA.client, { content: 'x', provider: 'openai', model: 'o4-mini' });
     expect(disallowed).toMatchObject({ status: 403, error: { code: 'model_not_allowed' } });
     const calibration = await memberA.client.put('/api/providers/openai/calibration/reason', { model: 'o4-mini' });

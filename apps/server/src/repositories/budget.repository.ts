@@ -39,19 +39,14 @@ export class BudgetRepository {
     return Number(result.numAffectedRows ?? 0) > 0;
   }
 
-  /** Settles several holds of the same size in one statement (a call's member and org budgets). */
-  async settleAll(
-    holds: { scope: BudgetScope; ownerId: string; period: string }[],
-    reserved: number,
-    used: number,
-  ): Promise<void> {
-    if (holds.length === 0) return;
-    const matches = sql.join(
-      holds.map((hold) => sql`(scope = ${hold.scope} and owner_id = ${hold.ownerId} and period = ${hold.period})`),
-      sql` or `,
-    );
+  /**
+   * Releases a hold and books what was really used. One row per statement, in the same order the
+   * holds were taken: a single statement over several hot rows can lock them in any order and
+   * deadlock against concurrent reservations on PostgreSQL.
+   */
+  async settle(scope: BudgetScope, ownerId: string, period: string, reserved: number, used: number): Promise<void> {
     await sql`update budget_counters set reserved_tokens = reserved_tokens - ${reserved}, used_tokens = used_tokens + ${used}
-      where ${matches}`.execute(this.db);
+      where scope = ${scope} and owner_id = ${ownerId} and period = ${period}`.execute(this.db);
   }
 
   async find(scope: BudgetScope, ownerId: string, period: string) {

@@ -81,10 +81,15 @@ export class BudgetService {
   }
 
   async settle(reservation: Reservation, usedTokens: number): Promise<void> {
-    const [first] = reservation.holds;
-    if (!first) return;
-    // All holds of one call reserve the same amount, so one statement settles them all.
-    await this.budgets.settleAll(reservation.holds, first.amount, Math.max(0, Math.round(usedTokens)));
+    for (const hold of reservation.holds) {
+      await this.budgets.settle(
+        hold.scope,
+        hold.ownerId,
+        hold.period,
+        hold.amount,
+        Math.max(0, Math.round(usedTokens)),
+      );
+    }
   }
 
   async release(reservation: Reservation): Promise<void> {

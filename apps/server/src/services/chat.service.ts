@@ -287,7 +287,8 @@ export class ChatService {
       event: 'done',
       data: { messageId: assistant.id, finishReason: end?.kind === 'finished' ? end.finishReason : 'stopped' },
     });
-    if (end?.kind === 'finished' && turn.conversation.title === null && turn.earlier.length === 0) {
+    // The first reply that completes names the conversation (an earlier stopped or failed one did not).
+    if (end?.kind === 'finished' && turn.conversation.title === null) {
       this.titles.nameInBackground(principal, turn.conversation, turn.content, text);
     }
   }

@@ -2,6 +2,7 @@ import type {
   CalibrationOverride,
   ConnectKeyRequest,
   CredentialSummary,
+  ModelListResponse,
   PolicyInput,
   PolicyView,
   ProviderId,
@@ -14,6 +15,8 @@ import type { UserRepository } from '../repositories/user.repository';
 import type { AuditService } from './audit.service';
 import type { CalibrationService } from './calibration.service';
 import type { CredentialService } from './credential.service';
+import type { ModelAccessService } from './model-access.service';
+import type { ModelCatalogService } from './model-catalog.service';
 import type { OrgAccess } from './org-access';
 import type { PolicyService } from './policy.service';
 import type { Principal } from './principal';
@@ -48,6 +51,8 @@ export class GovernanceService {
     private readonly users: UserRepository,
     private readonly auditLog: AuditRepository,
     private readonly audit: AuditService,
+    private readonly access: ModelAccessService,
+    private readonly catalog: ModelCatalogService,
   ) {}
 
   async policy(principal: Principal, orgId: string): Promise<PolicyView> {
@@ -81,6 +86,22 @@ export class GovernanceService {
   async removeOrgKey(principal: Principal, orgId: string, provider: ProviderId): Promise<void> {
     await this.orgAccess.require(principal, orgId, 'admin');
     await this.credentialService.remove({ scope: 'org', ownerId: orgId, orgId, actorId: principal.userId }, provider);
+  }
+
+  /**
+   * The org's full model list for a provider, resolved as a member of the org would be but NOT
+   * narrowed by the org's allowlist: admins need it to edit that allowlist.
+   */
+  async orgModels(
+    principal: Principal,
+    orgId: string,
+    provider: ProviderId,
+    refresh: boolean,
+  ): Promise<ModelListResponse> {
+    await this.orgAccess.require(principal, orgId, 'admin');
+    const access = await this.access.resolve({ ...principal, activeOrgId: orgId }, provider);
+    const list = await this.catalog.listFor(access, { refresh });
+    return { models: list.models, fetchedAt: new Date(list.fetchedAt).toISOString(), stale: list.stale };
   }
 
   async connections(principal: Principal, orgId: string): Promise<ConnectionView[]> {

@@ -79,7 +79,7 @@ export class OrgService {
         actorId: principal.userId,
         action: 'member.added',
         target: `user:${existing.id}`,
-        diff: { role: input.role },
+        diff: { email: existing.email, role: input.role },
       });
       return { user: { id: existing.id, email: existing.email, name: existing.name }, oneTimePassword: null };
     }

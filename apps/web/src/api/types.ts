@@ -36,7 +36,9 @@ export interface CalibrationOverride {
 export interface TaskCalibration {
   user?: CalibrationOverride | null;
   org?: CalibrationOverride | null;
-  effective: { model: string; resolvedBy: ResolvedBy };
+  /** null when no model can be resolved right now (e.g. the provider is unreachable); see `problem`. */
+  effective: { model: string; resolvedBy: ResolvedBy } | null;
+  problem?: string;
 }
 
 /** `GET /api/providers/:provider/calibration`. */

@@ -101,6 +101,19 @@ export function orgRoutes(
     });
   });
 
+  app.get(
+    '/api/orgs/:org/providers/:provider/models',
+    { config: { access: 'user', orgRole: 'admin' } },
+    async (request) => {
+      const { refresh } = parse(z.object({ refresh: z.enum(['0', '1']).optional() }), request.query);
+      return governance.orgModels(
+        principalOf(request),
+        org(request.params),
+        parseProvider(request.params),
+        refresh === '1',
+      );
+    },
+  );
   app.put('/api/orgs/:org/providers/:provider/key', { config: { access: 'user', orgRole: 'admin' } }, async (request) =>
     governance.connectOrgKey(
       principalOf(request),

@@ -6,6 +6,7 @@ import { modelListProblem } from './model-list-errors';
 interface ModelAllowlistProps {
   provider: string;
   providerName: string;
+  orgId: string;
   models: readonly string[];
   /** Returns an error sentence, or null when the model was added. */
   onAdd: (model: string) => string | null;
@@ -16,11 +17,12 @@ interface ModelAllowlistProps {
  * One provider's model allowlist: the ids on it, and an input that suggests the provider's discovered
  * models (fetched the first time it gets focus) but accepts any id, since the list may be unavailable.
  */
-export function ModelAllowlist({ provider, providerName, models, onAdd, onRemove }: ModelAllowlistProps) {
+export function ModelAllowlist({ orgId, provider, providerName, models, onAdd, onRemove }: ModelAllowlistProps) {
   const [wanted, setWanted] = useState(false);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const discovered = useModels(wanted ? provider : null, 'policy');
+  // The org's full list: the member-facing list is already narrowed by this very allowlist.
+  const discovered = useModels(wanted ? provider : null, 'policy', orgId);
   const inputId = useId();
   const listId = useId();
   const suggestions = (discovered.data?.models ?? []).filter((model) => !models.includes(model.id));

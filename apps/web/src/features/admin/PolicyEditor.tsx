@@ -147,6 +147,7 @@ export function PolicyEditor({ orgId, policy, onSaved }: PolicyEditorProps) {
           .map((provider) => (
             <ModelAllowlist
               key={provider.id}
+              orgId={orgId}
               provider={provider.id}
               providerName={provider.name}
               models={form.allowedModels[provider.id] ?? []}

@@ -38,6 +38,21 @@ function providers(): ProviderState[] {
 
 /** Signs in as `session` and installs the fake org; `session` may be replaced later by the test. */
 function setup(session: { me: MeResponse }, overrides: Partial<FakeOrg> = {}): FakeOrg {
+  const openaiModels = () =>
+    json(200, {
+      models: [
+        { id: 'gpt-4o', name: 'GPT-4o', capabilities: [] },
+        { id: 'o3', name: 'o3', capabilities: ['reasoning'] },
+      ],
+      fetchedAt: '2025-06-01T12:00:00.000Z',
+      stale: false,
+    });
+  // The policy editor asks for the org's full (un-allowlisted) list.
+  h.server
+    .route(`GET /api/orgs/${overrides.orgId ?? 'o1'}/providers/openai/models`, openaiModels)
+    .route(`GET /api/orgs/${overrides.orgId ?? 'o1'}/providers/anthropic/models`, () =>
+      apiError(409, 'key_required', 'connect a key for anthropic', { provider: 'anthropic' }),
+    );
   h.server
     .route('GET /api/me', () => json(200, session.me))
     .route('GET /api/providers', () => json(200, { providers: providers() }))

@@ -102,12 +102,12 @@ export function CalibrationSettings() {
                 <dl className="details">
                   <dt>Uses</dt>
                   <dd data-testid="calibration-effective">
-                    {entry ? (
+                    {entry?.effective ? (
                       <>
                         <code>{entry.effective.model}</code> ({resolvedByLabel(entry.effective.resolvedBy, task)})
                       </>
                     ) : (
-                      '—'
+                      <span className="muted">{entry?.problem ?? '—'}</span>
                     )}
                   </dd>
                   <dt>Yours</dt>
@@ -146,7 +146,7 @@ export function CalibrationSettings() {
           providerName={provider.name}
           task={editing}
           current={calibration?.tasks[editing]?.user}
-          effectiveModel={calibration?.tasks[editing]?.effective.model ?? ''}
+          effectiveModel={calibration?.tasks[editing]?.effective?.model ?? ''}
           models={models.data?.models ?? []}
           onClose={() => setEditing(null)}
           onSave={async (override) => {

@@ -48,8 +48,8 @@ export function overrideFromForm(form: CalibrationForm): ParsedForm {
   }
   if (form.maxOutputTokens.trim() !== '') {
     const tokens = Number(form.maxOutputTokens);
-    if (!Number.isInteger(tokens) || tokens < 1 || tokens > 1_000_000) {
-      return { ok: false, error: 'Max output tokens must be a whole number from 1 to 1,000,000.' };
+    if (!Number.isInteger(tokens) || tokens < 1 || tokens > 200_000) {
+      return { ok: false, error: 'Max output tokens must be a whole number from 1 to 200,000.' };
     }
     value.maxOutputTokens = tokens;
   }

@@ -107,7 +107,7 @@ export function ChatView({ conversationId, onOpenConversation }: ChatViewProps) 
         : null;
   const routed = selection.mode !== 'chat' ? calibration?.tasks[selection.mode] : undefined;
   const hint =
-    routed && (routed.user || routed.org)
+    routed?.effective && (routed.user || routed.org)
       ? `${modeLabels[selection.mode].label} mode uses ${routed.user ? 'your' : "your organisation's"} calibration: ${routed.effective.model}`
       : null;
 

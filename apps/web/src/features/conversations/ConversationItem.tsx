@@ -97,7 +97,7 @@ export function ConversationItem({ conversation, active, onSelect, onRename, onD
           onClick={onDelete}
           data-testid="conversation-delete"
         >
-          🗑
+          ×
         </button>
       </div>
     </li>

@@ -6,9 +6,10 @@ export const providersApi = {
   connectKey: (provider: string, request: ConnectKeyRequest) =>
     api.put<ConnectKeyResponse>(`/api/providers/${segment(provider)}/key`, request),
   removeKey: (provider: string) => api.delete(`/api/providers/${segment(provider)}/key`),
-  models: (provider: string, options: { refresh?: boolean; signal?: AbortSignal } = {}) =>
+  /** With `orgId` (org admins): the org's full list, not narrowed by its own allowlist. */
+  models: (provider: string, options: { refresh?: boolean; signal?: AbortSignal; orgId?: string } = {}) =>
     api.get<ModelListResponse>(
-      `/api/providers/${segment(provider)}/models${options.refresh ? '?refresh=1' : ''}`,
+      `${options.orgId ? `/api/orgs/${segment(options.orgId)}` : '/api'}/providers/${segment(provider)}/models${options.refresh ? '?refresh=1' : ''}`,
       options.signal,
     ),
 };

@@ -28,8 +28,8 @@ function toApiError(error: unknown): ApiError {
  * credential changes, which refetches; `refresh()` asks the server to bypass its cache (`?refresh=1`).
  * Pass `provider: null` while the provider cannot be used yet.
  */
-export function useModels(provider: string | null, cacheKey: string): ModelsState {
-  const key = provider ? `${provider}:${cacheKey}` : null;
+export function useModels(provider: string | null, cacheKey: string, orgId?: string): ModelsState {
+  const key = provider ? `${provider}:${cacheKey}:${orgId ?? ''}` : null;
   const [data, setData] = useState<ModelListResponse | null>(key ? (cache.get(key) ?? null) : null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -44,7 +44,11 @@ export function useModels(provider: string | null, cacheKey: string): ModelsStat
       setLoading(true);
       setError(null);
       try {
-        const body = await providersApi.models(provider, { refresh, signal: controller.signal });
+        const body = await providersApi.models(provider, {
+          refresh,
+          signal: controller.signal,
+          ...(orgId ? { orgId } : {}),
+        });
         cache.set(key, body);
         setData(body);
       } catch (caught) {
@@ -53,7 +57,7 @@ export function useModels(provider: string | null, cacheKey: string): ModelsStat
       }
       if (controllerRef.current === controller) setLoading(false);
     },
-    [provider, key],
+    [provider, key, orgId],
   );
 
   useEffect(() => {
