@@ -103,12 +103,13 @@ async function main(): Promise<void> {
           extras.push(`${target.name}: streaming TTFT probe failed at c=${concurrency} (${String(error)})`);
         }
       }
-      if (target.extra) extras.push(...(await chatStudioExtras(target, pacedUpstream.baseUrl)));
+      if (target.extra) extras.push(...(await chatStudioExtras(target)));
       rss.set(target.name, peakRssMb(target.pid));
     } finally {
       await target.close();
     }
   }
+  extras.push(await forwardingCheck(pacedUpstream.baseUrl));
   upstream.server.close();
   pacedUpstream.server.close();
   const report = renderReport(rows, rss, ttfts, extras);
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
 }
 
 /** Cached model-list latency (issue: providers) and chat-stream TTFT overhead (issue: chat). */
-async function chatStudioExtras(target: Target, pacedBaseUrl: string): Promise<string[]> {
+async function chatStudioExtras(target: Target): Promise<string[]> {
   const { token, baseUrl } = target.extra ?? { token: '', baseUrl: '' };
   const lines: string[] = [];
   const models = await runLoad({
@@ -157,8 +158,36 @@ async function chatStudioExtras(target: Target, pacedBaseUrl: string): Promise<s
   lines.push(
     `${target.name}: chat stream (POST /api/conversations/:id/messages, 20 concurrent): TTFT p50 ${fmt(chat.ttftP50)} ms, p99 ${fmt(chat.ttftP99)} ms over ${chat.samples} streams`,
   );
-  void pacedBaseUrl;
   return lines;
+}
+
+/**
+ * Deltas are forwarded as they arrive: an upstream sending 10 chunks 20 ms apart shows the same
+ * first-to-last spread through ChatStudio as directly; a buffering proxy would collapse it to ~0.
+ */
+async function forwardingCheck(pacedBaseUrl: string): Promise<string> {
+  const target = await chatStudioTarget(pacedBaseUrl, 3904, 'sqlite');
+  if (!target) return 'forwarding check skipped';
+  try {
+    const streamBody = body(target.model, 'streaming');
+    const direct = await measureStreams({
+      concurrency: 20,
+      perWorker: 3,
+      send: () => ({
+        url: `${pacedBaseUrl}/chat/completions`,
+        headers: { authorization: 'Bearer sk-bench', 'content-type': 'application/json' },
+        body: body('gpt-4o-mini', 'streaming'),
+      }),
+    });
+    const through = await measureStreams({
+      concurrency: 20,
+      perWorker: 3,
+      send: () => ({ url: target.chatUrl, headers: target.headers, body: streamBody }),
+    });
+    return `forwarding (upstream: 10 chunks 20 ms apart, first token after 20 ms, 20 concurrent streams): first→last chunk spread p50 ${fmt(direct.spreadP50)} ms direct vs ${fmt(through.spreadP50)} ms through ChatStudio; TTFT p50 ${fmt(direct.ttftP50)} ms direct vs ${fmt(through.ttftP50)} ms through ChatStudio (p99 ${fmt(direct.ttftP99)} vs ${fmt(through.ttftP99)})`;
+  } finally {
+    await target.close();
+  }
 }
 
 function renderReport(

@@ -78,6 +78,19 @@ describe.each(testDatabases())('accounts and tokens on %s', (database) => {
     expect(limited.body.error.code).toBe('rate_limited');
   });
 
+  it('counts a burst of parallel guesses before checking any of them', async () => {
+    app = await startApp({ database, env: { CHATSTUDIO_LOGIN_MAX_PER_ACCOUNT: '3' } });
+    const { email } = await setupAdmin(app);
+    const anonymous = app.client.anonymous();
+    const statuses = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        anonymous.post('/api/auth/login', { email, password: 'wrong-password' }).then((r) => r.status),
+      ),
+    );
+    expect(statuses.filter((status) => status === 401)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(7);
+  });
+
   it('rate-limits login attempts per IP across accounts', async () => {
     app = await startApp({ database, env: { CHATSTUDIO_LOGIN_MAX_PER_IP: '4' } });
     await setupAdmin(app);
@@ -132,8 +145,11 @@ describe.each(testDatabases())('accounts and tokens on %s', (database) => {
     const me = await script.get('/api/me');
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ user: { email: 'admin@example.com' }, csrfToken: null });
-    expect((await script.post('/api/tokens', { name: 'made by a script, no CSRF needed' })).status).toBe(201);
-    expect((await app.client.get('/api/tokens')).body.tokens[1].lastUsedAt).toEqual(expect.any(String));
+    // Scripts write without a CSRF token…
+    expect((await script.put('/api/me/last-used', { provider: 'openai', model: 'gpt-4o-mini' })).status).toBe(200);
+    // …but a token cannot mint more tokens (a leaked one could outlive its revocation).
+    expect((await script.post('/api/tokens', { name: 'minted by a token' })).status).toBe(403);
+    expect((await app.client.get('/api/tokens')).body.tokens[0].lastUsedAt).toEqual(expect.any(String));
 
     expect((await app.client.delete(`/api/tokens/${created.body.id}`)).status).toBe(204);
     const revoked = await script.get('/api/me');

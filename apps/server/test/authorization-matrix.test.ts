@@ -41,7 +41,8 @@ const matrix: Record<string, Record<Caller, Expect>> = {
   'GET /api/me': anyUser,
   'PUT /api/me/last-used': anyUser,
   'PUT /api/me/active-org': anyUser,
-  'POST /api/tokens': anyUser,
+  // The callers here are Bearer tokens, and tokens may not mint tokens (browser sessions may).
+  'POST /api/tokens': row(401, 403, 403, 403, 403),
   'GET /api/tokens': anyUser,
   'DELETE /api/tokens/:id': ownedByOrgAdmin,
   'GET /api/providers': anyUser,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -44,6 +44,17 @@ describe('chatstudio CLI', () => {
     expect(result.status).toBe(0);
     expect(statSync(path.join(dataDir, 'master.key')).mode & 0o777).toBe(0o600);
     expect(result.stdout).toContain('generated a master key file');
+  });
+
+  it('refuses a master key file other users can read', () => {
+    const dataDir = tempDir();
+    writeFileSync(path.join(dataDir, 'master.key'), `${generateMasterKeyEntry('loose')}\n`, { mode: 0o644 });
+    chmodSync(path.join(dataDir, 'master.key'), 0o644);
+    const result = runCli(['migrate'], { CHATSTUDIO_DATA_DIR: dataDir });
+    expect(result.status).toBe(0); // migrate needs no keys
+    const serve = runCli(['audit', 'verify'], { CHATSTUDIO_DATA_DIR: dataDir });
+    expect(serve.status).toBe(1);
+    expect(serve.stderr).toContain('is readable by other users; chmod 600 it');
   });
 
   it('names a master key that sealed data needs but the operator removed', async () => {

@@ -87,6 +87,19 @@ describe.each(testDatabases())('organisations and governance on %s', (database) 
     expect(lastOwner.status).toBe(409);
     expect((await instanceAdmin.patch(`/api/orgs/${orgA}/members/${ownerId}`, { role: 'member' })).status).toBe(409);
     expect((await adminA.client.delete(`/api/orgs/${orgA}/members/${added.body.user.id}`)).status).toBe(204);
+    // An existing account can be added only by the instance administrator (its personal keys would
+    // otherwise become visible to any org admin who knows the email).
+    const existing = await adminA.client.post(`/api/orgs/${orgA}/members`, {
+      email: 'new.member@example.com',
+      name: 'X',
+    });
+    expect(existing.status).toBe(409);
+    const readded = await instanceAdmin.post(`/api/orgs/${orgA}/members`, {
+      email: 'new.member@example.com',
+      name: 'X',
+    });
+    expect(readded.status).toBe(201);
+    expect(readded.body.oneTimePassword).toBeNull();
     expect((await adminA.client.post(`/api/orgs/${orgA}/members`, { email: 'bad', name: 'X' })).status).toBe(400);
   });
 

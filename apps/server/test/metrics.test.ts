@@ -49,7 +49,10 @@ describe('Prometheus metrics', () => {
   });
 
   it('serves requests, upstream latency and TTFT histograms, tokens and errors by provider and code', async () => {
-    const response = await app.client.anonymous().get('/metrics');
+    expect((await app.client.anonymous().get('/metrics')).status).toBe(403);
+    const response = await app.client
+      .anonymous()
+      .request('GET', '/metrics', undefined, { headers: { authorization: `Bearer ${metricsToken}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = response.text;

@@ -67,7 +67,7 @@ const envSchema = z.object({
   CHATSTUDIO_SESSION_TTL_HOURS: positiveInt(24 * 14),
   CHATSTUDIO_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   CHATSTUDIO_LOGIN_MAX_PER_ACCOUNT: positiveInt(5),
-  CHATSTUDIO_LOGIN_MAX_PER_IP: positiveInt(20),
+  CHATSTUDIO_LOGIN_MAX_PER_IP: positiveInt(50),
   CHATSTUDIO_LOGIN_WINDOW_SECONDS: positiveInt(900),
   CHATSTUDIO_UPSTREAM_MAX_RETRIES: nonNegativeInt(2),
   CHATSTUDIO_UPSTREAM_RETRY_BASE_MS: nonNegativeInt(500),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -75,6 +75,9 @@ export function loadKeyring(options: {
 }): LoadedKeyring {
   if (options.inline) return { keyring: parseMasterKeys(options.inline), generatedFile: undefined };
   if (existsSync(options.file)) {
+    if ((statSync(options.file).mode & 0o077) !== 0) {
+      throw new KeyringError(`${options.file} is readable by other users; chmod 600 it (it holds the master keys)`);
+    }
     return { keyring: parseMasterKeys(readFileSync(options.file, 'utf8')), generatedFile: undefined };
   }
   if (!options.allowGenerate) {

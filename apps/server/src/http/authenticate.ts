@@ -42,6 +42,9 @@ export function registerAuthentication(app: FastifyInstance, auth: AuthService, 
     if (access === 'instanceAdmin' && !principal.isInstanceAdmin) {
       throw new AppError('forbidden', 'only the instance administrator can do this');
     }
+    if (access === 'session' && principal.via.kind !== 'session') {
+      throw new AppError('forbidden', 'do this from a signed-in browser session, not with an access token');
+    }
     const orgRole = request.routeOptions.config.orgRole;
     if (orgRole) {
       // Checked before the body is read, so an outsider learns nothing from validation errors.

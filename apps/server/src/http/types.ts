@@ -6,10 +6,11 @@ import type { Principal } from '../services/principal';
  * - `public`: anyone;
  * - `authenticated`: any signed-in user, even one who must still change a one-time password;
  * - `user`: a signed-in user who has no pending password change;
- * - `instanceAdmin`: the instance administrator.
+ * - `instanceAdmin`: the instance administrator;
+ * - `session`: a signed-in browser session (no pending password change), never a Bearer token.
  * Organisation roles are checked in services, against the organisation named in the route.
  */
-export type Access = 'public' | 'authenticated' | 'user' | 'instanceAdmin';
+export type Access = 'public' | 'authenticated' | 'user' | 'instanceAdmin' | 'session';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -54,22 +54,23 @@ export class AuthService {
   async login(input: { email: string; password: string; ip: string }): Promise<NewSession> {
     const accountKey = `login:account:${input.email}`;
     const ipKey = `login:ip:${input.ip}`;
-    const [accountCount, ipCount] = await Promise.all([this.limiter.count(accountKey), this.limiter.count(ipKey)]);
-    if (accountCount >= this.settings.login.maxPerAccount || ipCount >= this.settings.login.maxPerIp) {
+    // Count the attempt before checking the password, so a burst of parallel guesses cannot all
+    // pass the limit check before any failure is recorded.
+    const { windowMs, maxPerAccount, maxPerIp } = this.settings.login;
+    const [accountCount, ipCount] = await Promise.all([
+      this.limiter.hit(accountKey, windowMs),
+      this.limiter.hit(ipKey, windowMs),
+    ]);
+    if (accountCount > maxPerAccount || ipCount > maxPerIp) {
       throw new AppError('rate_limited', 'too many login attempts; wait a few minutes and try again', {
-        details: { retryAfterSeconds: Math.ceil(this.settings.login.windowMs / 1000) },
+        details: { retryAfterSeconds: Math.ceil(windowMs / 1000) },
       });
     }
     const user = await this.users.findByEmail(input.email);
     const valid = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));
-    if (!user || !valid) {
-      await Promise.all([
-        this.limiter.hit(accountKey, this.settings.login.windowMs),
-        this.limiter.hit(ipKey, this.settings.login.windowMs),
-      ]);
-      throw new AppError('unauthorized', 'email or password is incorrect');
-    }
-    await this.limiter.reset(accountKey);
+    if (!user || !valid) throw new AppError('unauthorized', 'email or password is incorrect');
+    // Only failures spend the budgets.
+    await Promise.all([this.limiter.reset(accountKey), this.limiter.release(ipKey)]);
     return this.startSession(user);
   }
 
@@ -78,10 +79,17 @@ export class AuthService {
   }
 
   async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<void> {
+    const attemptsKey = `password:${principal.userId}`;
+    const { windowMs, maxPerAccount } = this.settings.login;
+    if ((await this.limiter.hit(attemptsKey, windowMs)) > maxPerAccount) {
+      throw new AppError('rate_limited', 'too many attempts; wait a few minutes and try again');
+    }
     const user = await this.users.findById(principal.userId);
     if (!user || !(await verifyPassword(currentPassword, user.password_hash))) {
       throw new AppError('unauthorized', 'current password is incorrect');
     }
+    await this.limiter.reset(attemptsKey);
+    await this.principals.forgetUser(user.id);
     await this.users.updatePassword(user.id, await hashPassword(newPassword), false, this.now());
     await this.sessions.deleteForUser(user.id, principal.via.kind === 'session' ? principal.via.idHash : undefined);
   }

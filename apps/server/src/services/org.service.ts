@@ -70,6 +70,14 @@ export class OrgService {
       throw new AppError('forbidden', 'only an owner can add another owner');
     const existing = await this.users.findByEmail(input.email);
     if (existing) {
+      // Pulling an existing account into an org would show its owner's personal keys to that org's
+      // admins; only the instance administrator may do it.
+      if (!principal.isInstanceAdmin) {
+        throw new AppError(
+          'conflict',
+          'an account with this email already exists; ask the instance administrator to add it',
+        );
+      }
       if (await this.orgs.findMembership(orgId, existing.id))
         throw new AppError('conflict', 'this person is already a member');
       await this.orgs.addMember({ org_id: orgId, user_id: existing.id, role: input.role, created_at: this.now() });

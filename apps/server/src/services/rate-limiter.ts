@@ -10,6 +10,8 @@ export interface RateLimiter {
   /** Adds one to `key`'s window and returns the new count. */
   hit(key: string, windowMs: number): Promise<number>;
   reset(key: string): Promise<void>;
+  /** Takes back one hit (an attempt that turned out not to count). */
+  release(key: string): Promise<void>;
 }
 
 export class MemoryRateLimiter implements RateLimiter {
@@ -36,6 +38,12 @@ export class MemoryRateLimiter implements RateLimiter {
 
   reset(key: string): Promise<void> {
     this.windows.delete(key);
+    return Promise.resolve();
+  }
+
+  release(key: string): Promise<void> {
+    const window = this.windows.get(key);
+    if (window && window.count > 0) window.count -= 1;
     return Promise.resolve();
   }
 
@@ -67,5 +75,9 @@ export class RedisRateLimiter implements RateLimiter {
 
   async reset(key: string): Promise<void> {
     await this.redis.del(this.prefix + key);
+  }
+
+  async release(key: string): Promise<void> {
+    await this.redis.decr(this.prefix + key);
   }
 }

@@ -18,6 +18,10 @@ export class TokenService {
   ) {}
 
   async create(principal: Principal, name: string): Promise<CreatedToken> {
+    // A leaked token must not be able to mint replacements that outlive its revocation.
+    if (principal.via.kind === 'token') {
+      throw new AppError('forbidden', 'create access tokens from a signed-in browser session, not with a token');
+    }
     const token = randomSecret(TOKEN_PREFIX, 32);
     const id = newId();
     await this.tokens.insert({

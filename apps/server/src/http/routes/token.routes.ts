@@ -6,7 +6,7 @@ import { parse } from '../validate';
 import { idParams } from './params';
 
 export function tokenRoutes(app: FastifyInstance, tokens: TokenService): void {
-  app.post('/api/tokens', { config: { access: 'user' } }, async (request, reply) => {
+  app.post('/api/tokens', { config: { access: 'session' } }, async (request, reply) => {
     const { name } = parse(createTokenRequestSchema, request.body);
     return reply.status(201).send(await tokens.create(principalOf(request), name));
   });
