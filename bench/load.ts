@@ -37,6 +37,31 @@ export async function runLoad(options: {
   };
 }
 
+/** Precise request latency (sub-millisecond) of sequential non-streaming calls, for concurrency 1. */
+export async function measureLatency(options: {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  requests: number;
+}): Promise<{ p50: number; p99: number }> {
+  const dispatcher = new Agent({ connections: 2 });
+  const samples: number[] = [];
+  for (let index = 0; index < options.requests; index++) {
+    const started = performance.now();
+    const response = await request(options.url, {
+      method: 'POST',
+      headers: options.headers,
+      body: options.body,
+      dispatcher,
+    });
+    await response.body.arrayBuffer();
+    if (response.statusCode !== 200) throw new Error(`request failed with ${response.statusCode}`);
+    samples.push(performance.now() - started);
+  }
+  await dispatcher.close();
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+}
+
 export interface StreamTiming {
   ttftP50: number;
   ttftP99: number;

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startBenchUpstream } from './fake-upstream';
-import { measureStreams, runLoad, type LoadResult, type StreamTiming } from './load';
+import { measureLatency, measureStreams, runLoad, type LoadResult, type StreamTiming } from './load';
 import { peakRssMb, pinningNote, pinSelf } from './processes';
 import { chatStudioTarget, directTarget, portkeyTarget, type Target } from './targets';
 
@@ -81,6 +81,7 @@ async function main(): Promise<void> {
   const rss = new Map<string, number | undefined>();
   const ttfts: { target: string; concurrency: number; timing: StreamTiming }[] = [];
   const extras: string[] = [];
+  const latencies: { target: string; p50: number; p99: number }[] = [];
 
   const targets: (() => Promise<Target | undefined>)[] = [
     () => Promise.resolve(directTarget(upstream.baseUrl)),
@@ -96,6 +97,19 @@ async function main(): Promise<void> {
     }
     try {
       await loadTarget(target, rows);
+      try {
+        latencies.push({
+          target: target.name,
+          ...(await measureLatency({
+            url: target.chatUrl,
+            headers: target.headers,
+            body: body(target.model, 'non-streaming'),
+            requests: 500,
+          })),
+        });
+      } catch (error) {
+        extras.push(`${target.name}: latency probe failed (${String(error)})`);
+      }
       for (const concurrency of [1, 16]) {
         try {
           ttfts.push({ target: target.name, concurrency, timing: await ttft(target, concurrency) });
@@ -112,7 +126,7 @@ async function main(): Promise<void> {
   extras.push(await forwardingCheck(pacedUpstream.baseUrl));
   upstream.server.close();
   pacedUpstream.server.close();
-  const report = renderReport(rows, rss, ttfts, extras);
+  const report = renderReport(rows, rss, ttfts, extras, latencies);
   const dir = path.resolve(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-')}.md`);
@@ -195,6 +209,7 @@ function renderReport(
   rss: Map<string, number | undefined>,
   ttfts: { target: string; concurrency: number; timing: StreamTiming }[],
   extras: string[],
+  latencies: { target: string; p50: number; p99: number }[],
 ): string {
   const direct = (mode: Mode, c: number) =>
     rows.find((row) => row.target.startsWith('direct') && row.mode === mode && row.concurrency === c)?.result;
@@ -213,11 +228,25 @@ function renderReport(
       const base = direct(row.mode, row.concurrency);
       const pk = portkey(row.mode, row.concurrency);
       const overhead = base && !row.target.startsWith('direct') ? fmt(row.result.p50 - base.p50, 2) : '—';
+      const comparable = !row.target.startsWith('Portkey') && !row.target.startsWith('direct');
+      // Portkey's failing cells (non-2xx) are not a throughput to compare against.
       const ratio =
-        pk && pk.rps > 0 && !row.target.startsWith('Portkey') && !row.target.startsWith('direct')
-          ? `${fmt(row.result.rps / pk.rps, 2)}×`
-          : '—';
+        !comparable || !pk
+          ? '—'
+          : pk.errors > 0 || pk.rps === 0
+            ? 'n/a (Portkey failed)'
+            : `${fmt(row.result.rps / pk.rps, 2)}×`;
       return `| ${row.target} | ${row.mode} | ${row.concurrency} | ${fmt(row.result.rps, 0)} | ${fmt(row.result.p50)} | ${fmt(row.result.p99)} | ${row.result.errors} | ${overhead} | ${ratio} |`;
+    }),
+    '',
+    '## Latency at concurrency 1 (non-streaming; own client, 500 sequential calls, sub-millisecond)',
+    '',
+    '| target | p50 ms | p99 ms | added p50 ms | added p99 ms |',
+    '|---|---:|---:|---:|---:|',
+    ...latencies.map((entry) => {
+      const base = latencies.find((candidate) => candidate.target.startsWith('direct'));
+      const added = base && entry !== base ? [fmt(entry.p50 - base.p50, 2), fmt(entry.p99 - base.p99, 2)] : ['—', '—'];
+      return `| ${entry.target} | ${fmt(entry.p50, 2)} | ${fmt(entry.p99, 2)} | ${added[0]} | ${added[1]} |`;
     }),
     '',
     '## Time to first token (streaming; own client, first SSE chunk with text)',
