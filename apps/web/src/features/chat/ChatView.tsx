@@ -63,6 +63,12 @@ export function ChatView({ conversationId, onOpenConversation }: ChatViewProps) 
 
   useEffect(() => setNotice(null), [conversationId, selection.providerId]);
 
+  // A remembered model the provider (or the org's allowlist) no longer offers is not preselected.
+  const { dropUnavailable } = selection;
+  useEffect(() => {
+    if (models.data) dropUnavailable(models.data.models.map((model) => model.id));
+  }, [models.data, dropUnavailable]);
+
   const onSelectProvider = (next: ProviderState) => {
     selection.selectProvider(next);
     if (providerReadiness(next).kind === 'needs_key') setConnecting(next);

@@ -52,5 +52,10 @@ export function useChatSelection(lastUsed: MeResponse['lastUsed'], providers: re
     [providers],
   );
 
-  return { providerId, model, mode, setMode, selectProvider, selectModel, adopt };
+  /** Forgets a selected model the provider no longer offers (e.g. the org's allowlist changed). */
+  const dropUnavailable = useCallback((offered: readonly string[]) => {
+    setModel((current) => (current !== null && !offered.includes(current) ? null : current));
+  }, []);
+
+  return { providerId, model, mode, setMode, selectProvider, selectModel, adopt, dropUnavailable };
 }
