@@ -89,6 +89,12 @@ export async function createServer(config: Config, options: ServerOptions = {}):
       'generated a master key file; production deployments should supply CHATSTUDIO_MASTER_KEYS',
     );
   }
+  if (!config.secureCookies && !['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
+    logger.warn(
+      { host: config.host },
+      'listening beyond loopback with CHATSTUDIO_SECURE_COOKIES=false: serve over HTTPS and set it to true',
+    );
+  }
   const db = openDatabase(config.database);
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 })

@@ -17,7 +17,3 @@ export class AppError extends Error {
     this.details = options?.details;
   }
 }
-
-export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
-export const badRequest = (message: string, details?: Record<string, unknown>) =>
-  new AppError('bad_request', message, details ? { details } : undefined);

@@ -48,14 +48,4 @@ export class BudgetRepository {
     await sql`update budget_counters set reserved_tokens = reserved_tokens - ${reserved}, used_tokens = used_tokens + ${used}
       where scope = ${scope} and owner_id = ${ownerId} and period = ${period}`.execute(this.db);
   }
-
-  async find(scope: BudgetScope, ownerId: string, period: string) {
-    return this.db
-      .selectFrom('budget_counters')
-      .selectAll()
-      .where('scope', '=', scope)
-      .where('owner_id', '=', ownerId)
-      .where('period', '=', period)
-      .executeTakeFirst();
-  }
 }

@@ -187,6 +187,8 @@ export class AuthService {
     const idHash = hashSecret(cookieValue);
     const csrfToken = randomSecret('', 24);
     const now = this.now();
+    // Expired sessions are useless rows; logins are rare enough to sweep them here.
+    await this.sessions.deleteExpired(now);
     await this.sessions.insert({
       id_hash: idHash,
       user_id: user.id,
