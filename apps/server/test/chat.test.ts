@@ -4,7 +4,7 @@ import type { TestApp } from './support/app';
 import { canary } from './support/canary';
 import { testDatabases } from './support/databases';
 import { buildUser, setupAdmin } from './support/factories';
-import { readSse, type ReceivedEvent } from './support/sse';
+import { sendMessage, type ReceivedEvent } from './support/sse';
 import { startAppWithFakes } from './support/with-fakes';
 
 describe.each(testDatabases())('chat on %s', (database) => {
@@ -51,27 +51,7 @@ describe.each(testDatabases())('chat on %s', (database) => {
     body: Record<string, unknown>,
     options: { client?: typeof app.client; onEvent?: (e: ReceivedEvent) => void; signal?: AbortSignal } = {},
   ) {
-    const client = options.client ?? app.client;
-    const response = await fetch(`${app.url}/api/conversations/${conversationId}/messages`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        cookie: client.cookie ?? '',
-        'x-csrf-token': client.csrfToken ?? '',
-      },
-      body: JSON.stringify(body),
-      signal: options.signal,
-    });
-    if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
-      return {
-        status: response.status,
-        error: ((await response.json()) as { error: { code: string; message: string; provider?: string } }).error,
-        events: [],
-        comments: 0,
-      };
-    }
-    const { events, comments } = await readSse(response, options.onEvent);
-    return { status: response.status, error: undefined, events, comments };
+    return sendMessage(app.url, options.client ?? app.client, conversationId, body, options);
   }
 
   it('streams a reply as start → delta… → usage → done and stores the whole exchange', async () => {
@@ -420,16 +400,7 @@ describe.each(testDatabases())('chat on %s', (database) => {
       await slow.app.client.put('/api/providers/openai/key', { apiKey: openaiKey });
       fake.setReply('openai', { text: 'too late', firstTokenDelayMs: 2_000 });
       const id = (await slow.app.client.post('/api/conversations', {})).body.id;
-      const response = await fetch(`${slow.app.url}/api/conversations/${id}/messages`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          cookie: slow.app.client.cookie ?? '',
-          'x-csrf-token': slow.app.client.csrfToken ?? '',
-        },
-        body: JSON.stringify({ content: 'x', provider: 'openai' }),
-      });
-      const { events } = await readSse(response);
+      const { events } = await sendMessage(slow.app.url, slow.app.client, id, { content: 'x', provider: 'openai' });
       expect(events.at(-1)).toEqual({
         event: 'error',
         data: { code: 'provider_unavailable', message: 'the provider sent no token in time' },

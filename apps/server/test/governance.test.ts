@@ -5,28 +5,12 @@ import { canary } from './support/canary';
 import type { TestClient } from './support/client';
 import { testDatabases } from './support/databases';
 import { buildOrgWorld, type OrgWorld } from './support/org-world';
-import { readSse } from './support/sse';
+import { sendMessage } from './support/sse';
 import { startAppWithFakes } from './support/with-fakes';
 
 async function chat(app: TestApp, client: TestClient, body: Record<string, unknown>) {
   const conversation = await client.post('/api/conversations', { title: 'governed' });
-  const response = await fetch(`${app.url}/api/conversations/${conversation.body.id}/messages`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      cookie: client.cookie ?? '',
-      'x-csrf-token': client.csrfToken ?? '',
-    },
-    body: JSON.stringify(body),
-  });
-  if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
-    return {
-      status: response.status,
-      error: ((await response.json()) as { error: Record<string, unknown> }).error,
-      events: [],
-    };
-  }
-  return { status: response.status, error: undefined, events: (await readSse(response)).events };
+  return sendMessage(app.url, client, conversation.body.id, body);
 }
 
 describe.each(testDatabases())('organisations and governance on %s', (database) => {

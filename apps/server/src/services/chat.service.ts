@@ -10,9 +10,10 @@ import type { CallResolver, ResolvedCall } from './call-resolver';
 import type { HistoryService } from './history.service';
 import type { Principal } from './principal';
 import { isProviderId } from './provider-id';
-import { appErrorFromProvider } from './provider-errors';
+import { chatRequestFor } from './call-request';
+import { appErrorFromStreamFailure } from './provider-errors';
 import type { TitleService } from './title.service';
-import { runUpstreamStream, TimeoutFailure, type StreamOutcome, type StreamPolicy } from './upstream-stream';
+import { runUpstreamStream, type StreamOutcome, type StreamPolicy } from './upstream-stream';
 import { estimateTokens, type UsageOutcome, type UsageService } from './usage.service';
 
 /** Where a streaming reply goes: the HTTP layer's SSE writer. */
@@ -63,13 +64,15 @@ export class ChatService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Everything that can fail with a plain JSON error happens here, before the stream starts. */
-  async prepare(principal: Principal, conversationId: string, input: SendMessageRequest): Promise<PreparedTurn> {
+  /**
+   * Everything that can fail with a plain JSON error happens here, before the stream starts.
+   * `conversation` is one the caller was already checked to own.
+   */
+  async prepare(principal: Principal, conversation: ConversationRow, input: SendMessageRequest): Promise<PreparedTurn> {
     if (input.content.length > this.settings.maxMessageChars) {
       throw new AppError('payload_too_large', `a message may be at most ${this.settings.maxMessageChars} characters`);
     }
-    const conversation = await this.conversations.find(principal.userId, conversationId);
-    if (!conversation) throw new AppError('not_found', 'conversation not found');
+    const conversationId = conversation.id;
     const provider = await this.providerFor(principal, conversation, input.provider);
     const task: TaskId = input.task ?? 'chat';
 
@@ -194,13 +197,7 @@ export class ChatService {
       });
       outcome = await runUpstreamStream(
         call.access.adapter,
-        {
-          model: call.model,
-          messages,
-          ...(call.settings.temperature !== undefined ? { temperature: call.settings.temperature } : {}),
-          ...(call.settings.maxOutputTokens !== undefined ? { maxOutputTokens: call.settings.maxOutputTokens } : {}),
-          ...(call.settings.reasoningEffort !== undefined ? { reasoningEffort: call.settings.reasoningEffort } : {}),
-        },
+        chatRequestFor(call, messages),
         call.access.credential,
         turn.controller.signal,
         this.settings.stream,
@@ -215,13 +212,7 @@ export class ChatService {
           },
         },
       );
-      if (outcome.end.kind === 'failed') {
-        const error = outcome.end.error;
-        failure =
-          error instanceof TimeoutFailure
-            ? new AppError('provider_unavailable', error.message, { details: { provider: call.access.provider } })
-            : appErrorFromProvider(error, 'call');
-      }
+      if (outcome.end.kind === 'failed') failure = appErrorFromStreamFailure(outcome.end.error, call.access.provider);
     } catch (error) {
       failure =
         error instanceof AppError

@@ -39,10 +39,11 @@ export class ConversationService {
     return { ...summaryOf(row), messages: messages.map(messageView) };
   }
 
-  async rename(principal: Principal, conversationId: string, title: string): Promise<ConversationSummary> {
-    await this.require(principal, conversationId);
-    await this.conversations.update(principal.userId, conversationId, { title, updated_at: this.now() });
-    return summaryOf(await this.require(principal, conversationId));
+  /** Renames a conversation the caller was already checked to own (see `require`). */
+  async rename(principal: Principal, conversation: ConversationRow, title: string): Promise<ConversationSummary> {
+    const updatedAt = this.now();
+    await this.conversations.update(principal.userId, conversation.id, { title, updated_at: updatedAt });
+    return summaryOf({ ...conversation, title, updated_at: updatedAt });
   }
 
   async remove(principal: Principal, conversationId: string): Promise<void> {

@@ -10,9 +10,10 @@ import type { ModelAccessService } from './model-access.service';
 import type { ModelCatalogService } from './model-catalog.service';
 import { isModelAllowed } from './policy.service';
 import type { Principal } from './principal';
-import { appErrorFromProvider } from './provider-errors';
+import { chatRequestFor, withSystemPrompt } from './call-request';
+import { appErrorFromStreamFailure } from './provider-errors';
 import { isProviderId } from './provider-id';
-import { runUpstreamStream, TimeoutFailure, type StreamOutcome, type StreamPolicy } from './upstream-stream';
+import { runUpstreamStream, type StreamOutcome, type StreamPolicy } from './upstream-stream';
 import { estimateTokens, type UsageService } from './usage.service';
 
 export interface GatewayCall {
@@ -94,16 +95,8 @@ export class GatewayService {
     }
     const options = requestOptions(body);
     const messages = toChatMessages(body.messages);
-    const request: ChatRequest = {
-      model: call.model,
-      messages: call.settings.systemPrompt
-        ? [{ role: 'system', content: call.settings.systemPrompt }, ...messages]
-        : messages,
-      ...(call.settings.temperature !== undefined ? { temperature: call.settings.temperature } : {}),
-      ...(call.settings.maxOutputTokens !== undefined ? { maxOutputTokens: call.settings.maxOutputTokens } : {}),
-      ...(call.settings.reasoningEffort !== undefined ? { reasoningEffort: call.settings.reasoningEffort } : {}),
-      ...options,
-    };
+    // The caller's explicit sampling and tool fields win over the task's calibration.
+    const request: ChatRequest = { ...chatRequestFor(call, withSystemPrompt(call, messages)), ...options };
     const reservation = await this.budgets.reserve({
       userId: principal.userId,
       orgId: call.access.orgId,
@@ -149,13 +142,7 @@ export class GatewayService {
           },
         },
       );
-      if (outcome.end.kind === 'failed') {
-        const failure = outcome.end.error;
-        error =
-          failure instanceof TimeoutFailure
-            ? new AppError('provider_unavailable', failure.message)
-            : appErrorFromProvider(failure, 'call');
-      }
+      if (outcome.end.kind === 'failed') error = appErrorFromStreamFailure(outcome.end.error, call.access.provider);
     } catch (cause) {
       error = new AppError('internal', 'something went wrong on our side', { cause });
     }

@@ -5,8 +5,9 @@ import { withBoundedOutput } from './bounded-output';
 import type { BudgetService } from './budget.service';
 import type { CallRequest, CallResolver, ResolvedCall } from './call-resolver';
 import type { Principal } from './principal';
-import { appErrorFromProvider } from './provider-errors';
-import { runUpstreamStream, TimeoutFailure, type StreamPolicy } from './upstream-stream';
+import { chatRequestFor, withSystemPrompt } from './call-request';
+import { appErrorFromStreamFailure } from './provider-errors';
+import { runUpstreamStream, type StreamPolicy } from './upstream-stream';
 import { estimateTokens, type UsageService } from './usage.service';
 
 /**
@@ -40,15 +41,7 @@ export class OneShotService {
     let text = '';
     const outcome = await runUpstreamStream(
       call.access.adapter,
-      {
-        model: call.model,
-        messages: call.settings.systemPrompt
-          ? [{ role: 'system', content: call.settings.systemPrompt }, ...messages]
-          : messages,
-        ...(call.settings.temperature !== undefined ? { temperature: call.settings.temperature } : {}),
-        ...(call.settings.maxOutputTokens !== undefined ? { maxOutputTokens: call.settings.maxOutputTokens } : {}),
-        ...(call.settings.reasoningEffort !== undefined ? { reasoningEffort: call.settings.reasoningEffort } : {}),
-      },
+      chatRequestFor(call, withSystemPrompt(call, messages)),
       call.access.credential,
       signal,
       this.policy,
@@ -71,12 +64,7 @@ export class OneShotService {
       durationMs: this.now() - startedAt,
       outcome: outcome.end.kind === 'finished' ? 'complete' : outcome.end.kind === 'aborted' ? 'stopped' : 'error',
     });
-    if (outcome.end.kind === 'failed') {
-      const error = outcome.end.error;
-      throw error instanceof TimeoutFailure
-        ? new AppError('provider_unavailable', error.message)
-        : appErrorFromProvider(error, 'call');
-    }
+    if (outcome.end.kind === 'failed') throw appErrorFromStreamFailure(outcome.end.error, call.access.provider);
     if (outcome.end.kind === 'aborted') throw new AppError('conflict', 'the call was cancelled');
     return text.trim();
   }

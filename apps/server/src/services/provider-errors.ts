@@ -1,6 +1,14 @@
 import { providerNames } from './provider-names';
 import { AppError } from '../errors/app-error';
 import { ProviderError } from '../providers/spec';
+import { TimeoutFailure } from './upstream-stream';
+
+/** The client error for a stream that failed: a timeout of ours, or the provider's own failure. */
+export function appErrorFromStreamFailure(failure: ProviderError | TimeoutFailure, provider: string): AppError {
+  return failure instanceof TimeoutFailure
+    ? new AppError('provider_unavailable', failure.message, { details: { provider } })
+    : appErrorFromProvider(failure, 'call');
+}
 
 /**
  * Turns an upstream failure into a stable client error. The provider's own message stays in the

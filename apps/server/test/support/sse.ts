@@ -35,3 +35,41 @@ export async function readSse(
   }
   return { events, comments };
 }
+
+/** What a message send answered: the stream's events, or the JSON error it was refused with. */
+export interface SendResult {
+  status: number;
+  error: { code: string; message: string; [context: string]: unknown } | undefined;
+  events: ReceivedEvent[];
+  comments: number;
+}
+
+/** Sends a chat message as the browser does (session cookie + CSRF token) and reads the stream. */
+export async function sendMessage(
+  baseUrl: string,
+  client: { cookie: string | undefined; csrfToken: string | undefined },
+  conversationId: string,
+  body: Record<string, unknown>,
+  options: { onEvent?: (event: ReceivedEvent) => void; signal?: AbortSignal } = {},
+): Promise<SendResult> {
+  const response = await fetch(`${baseUrl}/api/conversations/${conversationId}/messages`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: client.cookie ?? '',
+      'x-csrf-token': client.csrfToken ?? '',
+    },
+    body: JSON.stringify(body),
+    signal: options.signal,
+  });
+  if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    return {
+      status: response.status,
+      error: ((await response.json()) as { error: SendResult['error'] }).error,
+      events: [],
+      comments: 0,
+    };
+  }
+  const { events, comments } = await readSse(response, options.onEvent);
+  return { status: response.status, error: undefined, events, comments };
+}

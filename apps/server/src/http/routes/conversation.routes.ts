@@ -32,8 +32,8 @@ export function conversationRoutes(
   app.patch('/api/conversations/:id', { config: { access: 'user' } }, async (request) => {
     const principal = principalOf(request);
     const { id } = parse(idParams, request.params);
-    await conversations.require(principal, id);
-    return conversations.rename(principal, id, parse(updateConversationSchema, request.body).title);
+    const conversation = await conversations.require(principal, id);
+    return conversations.rename(principal, conversation, parse(updateConversationSchema, request.body).title);
   });
 
   app.delete('/api/conversations/:id', { config: { access: 'user' } }, async (request, reply) => {
@@ -45,8 +45,8 @@ export function conversationRoutes(
     const principal = principalOf(request);
     const { id } = parse(idParams, request.params);
     // Ownership first: someone else's conversation is 404 whatever the body says.
-    await conversations.require(principal, id);
-    const turn = await chat.prepare(principal, id, parse(sendMessageSchema, request.body));
+    const conversation = await conversations.require(principal, id);
+    const turn = await chat.prepare(principal, conversation, parse(sendMessageSchema, request.body));
     // From here on the response is a stream: errors become `error` events, not status codes.
     void reply.hijack();
     const raw = reply.raw;
