@@ -1,3 +1,4 @@
+import { NewPasswordFields } from './NewPasswordFields';
 import { passwordSchema } from '@chatstudio/contract';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
@@ -56,22 +57,12 @@ export function ChangePasswordView({ name, onChanged, onLogout }: ChangePassword
             autoFocus
             required
           />
-          <Field
+          <NewPasswordFields
             label="New password"
-            type="password"
-            value={newPassword}
-            onChange={(e) => setNewPassword(e.target.value)}
-            autoComplete="new-password"
-            hint="At least 10 characters."
-            required
-          />
-          <Field
-            label="Repeat new password"
-            type="password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-            autoComplete="new-password"
-            required
+            password={newPassword}
+            confirm={confirm}
+            onPassword={setNewPassword}
+            onConfirm={setConfirm}
           />
           {error ? <Notice tone="error">{error}</Notice> : null}
           <button type="submit" className="button primary" disabled={busy} data-testid="change-password-submit">

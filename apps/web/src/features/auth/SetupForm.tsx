@@ -1,3 +1,4 @@
+import { NewPasswordFields } from './NewPasswordFields';
 import type { MeResponse } from '@chatstudio/contract';
 import { setupRequestSchema } from '@chatstudio/contract';
 import type { FormEvent } from 'react';
@@ -57,22 +58,12 @@ export function SetupForm({ onSignedIn, onAlreadySetUp, onShowLogin }: SetupForm
         autoComplete="username"
         required
       />
-      <Field
+      <NewPasswordFields
         label="Password"
-        type="password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        autoComplete="new-password"
-        hint="At least 10 characters."
-        required
-      />
-      <Field
-        label="Repeat password"
-        type="password"
-        value={confirm}
-        onChange={(e) => setConfirm(e.target.value)}
-        autoComplete="new-password"
-        required
+        password={password}
+        confirm={confirm}
+        onPassword={setPassword}
+        onConfirm={setConfirm}
       />
       {error ? <Notice tone="error">{error}</Notice> : null}
       <button type="submit" className="button primary" disabled={busy} data-testid="setup-submit">
